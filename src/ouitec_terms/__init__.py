@@ -1,0 +1,96 @@
+"""ouitec-terms: OUiTEC's general terms of sale (CGV of 2024-06-02) as exact, explainable prices.
+
+The pipeline: inputs (:class:`Client`, :class:`Intervention`, :class:`Tariff`) → client status →
+business / off-hours segments → quarter-hour rounding → pricing → VAT → :class:`Quote`.
+Start with :func:`quote`; ``docs/guide.md`` walks through it.
+"""
+
+from __future__ import annotations
+
+from .calendar import BusinessCalendar, calendar_for
+from .catalogue import Service, ServiceFamily, services_of
+from .documents import QuoteRequest, document_schema, load_document
+from .errors import (
+    CalendarError,
+    DocumentError,
+    IncludedHoursError,
+    InvalidAmountError,
+    OuitecTermsError,
+    TariffError,
+    UnsupportedModeError,
+    VatError,
+)
+from .models import (
+    MAX_SPAN,
+    MAX_SPANS_PER_INTERVENTION,
+    BillingMode,
+    Channel,
+    Client,
+    Contract,
+    Intervention,
+    TravelLeg,
+    VatRegime,
+    WorkPeriod,
+)
+from .money import round_cents, to_decimal
+from .pricing import LineKind, QuoteLine
+from .quote import Quote, quote
+from .render import format_eur
+from .rounding import RoundedSegment, billed_minutes, round_segment
+from .segments import Segment, split
+from .status import is_under_contract, status_date
+from .tariff import DEFAULT_TARIFF, RateCard, Tariff
+from .vat import VAT_RULES, VatLine, VatRule, vat_rule
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "DEFAULT_TARIFF",
+    "MAX_SPAN",
+    "MAX_SPANS_PER_INTERVENTION",
+    "VAT_RULES",
+    "BillingMode",
+    "BusinessCalendar",
+    "CalendarError",
+    "Channel",
+    "Client",
+    "Contract",
+    "DocumentError",
+    "IncludedHoursError",
+    "Intervention",
+    "InvalidAmountError",
+    "LineKind",
+    "OuitecTermsError",
+    "Quote",
+    "QuoteLine",
+    "QuoteRequest",
+    "RateCard",
+    "RoundedSegment",
+    "Segment",
+    "Service",
+    "ServiceFamily",
+    "Tariff",
+    "TariffError",
+    "TravelLeg",
+    "UnsupportedModeError",
+    "VatError",
+    "VatLine",
+    "VatRegime",
+    "VatRule",
+    "WorkPeriod",
+    "__version__",
+    "billed_minutes",
+    "calendar_for",
+    "document_schema",
+    "format_eur",
+    "is_under_contract",
+    "load_document",
+    "quote",
+    "round_cents",
+    "round_segment",
+    "services_of",
+    "split",
+    "status_date",
+    "to_decimal",
+    "vat_rule",
+]

@@ -1,0 +1,169 @@
+"""Business hours and public holidays (Art. 3, SPEC §3).
+
+Business hours are Monday to Friday, ``[08:00, 19:00)`` local wall time in the tariff's time zone,
+except public holidays, France's by default as the ``holidays`` package states them year by year.
+A :class:`BusinessCalendar` is built once per (tariff, subdivision) and cached: its business days
+are kept per year as sorted ordinals, so finding the business days of a span costs in proportion
+to how many there are.
+
+>>> from ouitec_terms import DEFAULT_TARIFF
+>>> cal = calendar_for(DEFAULT_TARIFF)
+>>> cal.holiday_name(date(2025, 5, 1))
+'Fête du Travail'
+>>> cal.is_business_day(date(2025, 5, 1)), cal.is_business_day(date(2025, 5, 2))
+(False, True)
+>>> [d.isoformat() for d in cal.business_days(date(2025, 5, 1), date(2025, 5, 9))]
+['2025-05-02', '2025-05-05', '2025-05-06', '2025-05-07', '2025-05-09']
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from .errors import CalendarError
+from .tariff import Tariff, check_holiday_place
+
+__all__ = ["BusinessCalendar", "calendar_for"]
+
+#: Years a calendar answers for (holiday law before or long after is not modelled).
+MIN_YEAR, MAX_YEAR = 1970, 2200
+
+
+class BusinessCalendar:
+    """The business window and the non-business days of one place, in one time zone.
+
+    Immutable from the outside; the per-year tables are filled on first use and then reused.
+    Get one with :func:`calendar_for`, not by building it directly.
+    """
+
+    __slots__ = ("_closed", "_country", "_end", "_start", "_subdiv", "_weekdays", "_years", "tz")
+
+    def __init__(
+        self,
+        *,
+        timezone: str,
+        start: time,
+        end: time,
+        weekdays: tuple[int, ...],
+        country: str,
+        subdivision: str | None,
+        extra_closures: tuple[date, ...],
+    ) -> None:
+        self.tz = ZoneInfo(timezone)
+        self._start, self._end = start, end
+        self._weekdays = frozenset(weekdays)
+        self._country, self._subdiv = country, subdivision
+        self._closed = frozenset(extra_closures)
+        self._years: dict[int, tuple[dict[date, str], tuple[int, ...]]] = {}
+
+    def _year(self, year: int) -> tuple[dict[date, str], tuple[int, ...]]:
+        cached = self._years.get(year)
+        if cached is None:
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise CalendarError(
+                    f"year {year} is outside the calendar's range {MIN_YEAR}–{MAX_YEAR}; "
+                    "check the dates of the intervention"
+                )
+            named = dict(
+                holidays.country_holidays(
+                    self._country, subdiv=self._subdiv, years=year, language="fr"
+                )
+            )
+            for closed in self._closed:
+                if closed.year == year:
+                    named.setdefault(closed, "Fermeture")
+            first = date(year, 1, 1).toordinal()
+            last = date(year, 12, 31).toordinal()
+            business = tuple(
+                n
+                for n in range(first, last + 1)
+                if date.fromordinal(n).isoweekday() in self._weekdays
+                and date.fromordinal(n) not in named
+            )
+            cached = self._years[year] = (named, business)
+        return cached
+
+    def holidays(self, year: int) -> dict[date, str]:
+        """The public holidays and extra closures of ``year``, by date, with their names."""
+        return dict(sorted(self._year(year)[0].items()))
+
+    def holiday_name(self, day: date) -> str | None:
+        """The name of the holiday or closure on ``day``, or ``None``."""
+        return self._year(day.year)[0].get(day)
+
+    def is_business_day(self, day: date) -> bool:
+        """Whether ``day`` has business hours (a business weekday that is no holiday)."""
+        ordinals = self._year(day.year)[1]
+        n = day.toordinal()
+        i = bisect_left(ordinals, n)
+        return i < len(ordinals) and ordinals[i] == n
+
+    def business_days(self, first: date, last: date) -> Iterator[date]:
+        """The business days from ``first`` to ``last``, both included, in order."""
+        lo, hi = first.toordinal(), last.toordinal()
+        for year in range(first.year, last.year + 1):
+            ordinals = self._year(year)[1]
+            for n in ordinals[bisect_left(ordinals, lo) : bisect_right(ordinals, hi)]:
+                yield date.fromordinal(n)
+
+    def window(self, day: date) -> tuple[datetime, datetime]:
+        """The business window of ``day`` as UTC instants (whether or not ``day`` has one)."""
+        return (
+            datetime.combine(day, self._start, self.tz).astimezone(UTC),
+            datetime.combine(day, self._end, self.tz).astimezone(UTC),
+        )
+
+    def local_date(self, moment: datetime) -> date:
+        """The date of ``moment`` on the local wall calendar of this time zone."""
+        return moment.astimezone(self.tz).date()
+
+
+@lru_cache(maxsize=64)
+def _build(
+    *,
+    timezone: str,
+    start: time,
+    end: time,
+    weekdays: tuple[int, ...],
+    country: str,
+    subdivision: str | None,
+    extra: tuple[date, ...],
+) -> BusinessCalendar:
+    return BusinessCalendar(
+        timezone=timezone,
+        start=start,
+        end=end,
+        weekdays=weekdays,
+        country=country,
+        subdivision=subdivision,
+        extra_closures=extra,
+    )
+
+
+def calendar_for(tariff: Tariff, *, subdivision: str | None = None) -> BusinessCalendar:
+    """The (cached) business calendar of ``tariff``.
+
+    ``subdivision``, when given, replaces the tariff's holiday subdivision (a client's site in
+    Moselle follows Moselle's holidays).
+    """
+    subdiv = subdivision if subdivision is not None else tariff.holiday_subdivision
+    if subdiv != tariff.holiday_subdivision:
+        try:
+            check_holiday_place(tariff.holiday_country, subdiv)
+        except ValueError as error:
+            raise CalendarError(str(error)) from None
+    return _build(
+        timezone=tariff.timezone,
+        start=tariff.business_start,
+        end=tariff.business_end,
+        weekdays=tariff.business_weekdays,
+        country=tariff.holiday_country,
+        subdivision=subdiv,
+        extra=tariff.extra_closures,
+    )

@@ -1,0 +1,221 @@
+"""The inputs: clients, contracts, interventions and their work periods and travel legs.
+
+Every model is immutable (``frozen=True``) and refuses unknown fields (``extra="forbid"``);
+change one with ``model_copy(update=...)`` on values you know are valid, or build a new one.
+Datetimes must carry an offset (naive ones are refused) and are compared, sorted and
+subtracted in UTC (SPEC conventions), so the repeated hour of the October clock change is
+handled as real time.
+
+>>> from datetime import datetime, timedelta, timezone
+>>> paris_winter = timezone(timedelta(hours=1))
+>>> period = WorkPeriod(start=datetime(2025, 3, 11, 9, 0, tzinfo=paris_winter),
+...                     end=datetime(2025, 3, 11, 10, 20, tzinfo=paris_winter))
+>>> period.duration
+datetime.timedelta(seconds=4800)
+>>> Intervention(work=(period,)).mode
+<BillingMode.HOURLY: 'hourly'>
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+from typing import Self
+
+from pydantic import AwareDatetime, BaseModel, Field, model_validator
+
+from .catalogue import Service
+from .money import InputAmount
+
+__all__ = [
+    "MAX_SPAN",
+    "MAX_SPANS_PER_INTERVENTION",
+    "BillingMode",
+    "Channel",
+    "Client",
+    "Contract",
+    "Intervention",
+    "TravelLeg",
+    "VatRegime",
+    "WorkPeriod",
+    "add_months",
+    "utc",
+]
+
+#: The most work periods, and the most travel legs, one intervention may hold.
+MAX_SPANS_PER_INTERVENTION = 1000
+#: The longest a single work period or travel leg may last (SPEC §4).
+MAX_SPAN = timedelta(days=366)
+
+
+def utc(moment: datetime) -> datetime:
+    """``moment`` as the same instant in UTC (for comparing, sorting and subtracting)."""
+    return moment.astimezone(UTC)
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` moved ``months`` calendar months later, clamped to the end month's last day.
+
+    >>> add_months(date(2024, 6, 2), 12)
+    datetime.date(2025, 6, 2)
+    >>> add_months(date(2024, 1, 31), 1)
+    datetime.date(2024, 2, 29)
+    """
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+class _Frozen(BaseModel, frozen=True, extra="forbid"):
+    """Base of the input models: immutable, unknown fields refused."""
+
+
+class VatRegime(StrEnum):
+    """Where the client stands for VAT (SPEC §8); rates and mentions live in :mod:`.vat`."""
+
+    FRANCE = "france"
+    GUADELOUPE_MARTINIQUE_REUNION = "guadeloupe-martinique-reunion"
+    GUYANE_MAYOTTE = "guyane-mayotte"
+    EU_REVERSE_CHARGE = "eu-reverse-charge"
+    OUTSIDE_EU = "outside-eu"
+
+
+class BillingMode(StrEnum):
+    """How the work of an intervention is billed (Art. 3)."""
+
+    HOURLY = "hourly"
+    REMOTE_DAY = "remote_day"
+    ONSITE_DAY = "onsite_day"
+
+
+class Channel(StrEnum):
+    """How the request was made (Art. 5)."""
+
+    PORTAL = "portal"
+    EMAIL = "email"
+    PHONE = "phone"
+    CHAT = "chat"
+
+    @property
+    def is_written(self) -> bool:
+        """Portal and email requests are written already; phone and chat need confirmation."""
+        return self in (Channel.PORTAL, Channel.EMAIL)
+
+
+class Contract(_Frozen):
+    """A commitment contract for one service of Art. 2 (Art. 3).
+
+    Active from ``start`` (included) for ``months`` calendar months (end excluded).
+    """
+
+    service: Service
+    monthly_commitment: InputAmount = Field(description="€ HT committed per month")
+    start: date
+    months: int = Field(ge=1, le=1200, description="commitment term in calendar months")
+    included_hours_per_month: InputAmount = Field(
+        default=Decimal(0), description="support hours per month already paid by the contract"
+    )
+
+    @model_validator(mode="after")
+    def _included_hours_in_quarters(self) -> Self:
+        if (self.included_hours_per_month * 4) % 1:
+            raise ValueError(
+                f"included_hours_per_month {self.included_hours_per_month} is not a multiple of "
+                "0.25 h; work is billed in quarter hours (Art. 5), round it to one"
+            )
+        return self
+
+    @property
+    def end(self) -> date:
+        """The first day the contract no longer runs (``start + months``)."""
+        return add_months(self.start, self.months)
+
+    def is_active_on(self, day: date) -> bool:
+        """Whether the contract runs on ``day`` (``start <= day < end``)."""
+        return self.start <= day < self.end
+
+
+class Client(_Frozen):
+    """A client of OUiTEC, its contracts and where it stands for VAT and holidays."""
+
+    name: str = Field(min_length=1, max_length=200)
+    contracts: tuple[Contract, ...] = ()
+    vat_regime: VatRegime = VatRegime.FRANCE
+    holiday_subdivision: str | None = Field(
+        default=None,
+        description="holiday subdivision of the client's site (e.g. '57'), overriding the tariff's",
+    )
+
+
+class _TimeSpan(_Frozen):
+    start: AwareDatetime
+    end: AwareDatetime
+    label: str = Field(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def _positive_and_bounded(self) -> Self:
+        length = utc(self.end) - utc(self.start)
+        if length <= timedelta(0):
+            raise ValueError(
+                f"end {self.end.isoformat()} is not after start {self.start.isoformat()}; "
+                "give an end later than the start (times are compared in UTC)"
+            )
+        if length > MAX_SPAN:
+            raise ValueError(
+                f"lasts {length}, more than {MAX_SPAN.days} days; split it into shorter periods"
+            )
+        return self
+
+    @property
+    def duration(self) -> timedelta:
+        """Real elapsed time (UTC difference)."""
+        return utc(self.end) - utc(self.start)
+
+
+class WorkPeriod(_TimeSpan):
+    """A stretch of work ``[start, end)``."""
+
+
+class TravelLeg(_TimeSpan):
+    """A trip between OUiTEC's seat and the intervention address ``[start, end)`` (Art. 11)."""
+
+    distance_km: InputAmount = Field(description="road distance of this leg, in km")
+
+
+class Intervention(_Frozen):
+    """One intervention: work periods, travel legs, how it is billed and how it was asked for."""
+
+    work: tuple[WorkPeriod, ...] = Field(default=(), max_length=MAX_SPANS_PER_INTERVENTION)
+    travel: tuple[TravelLeg, ...] = Field(default=(), max_length=MAX_SPANS_PER_INTERVENTION)
+    mode: BillingMode = BillingMode.HOURLY
+    channel: Channel = Channel.PORTAL
+    confirmed_in_writing: bool = False
+    reference: str = Field(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def _something_without_overlap(self) -> Self:
+        spans: list[_TimeSpan] = [*self.work, *self.travel]
+        if not spans:
+            raise ValueError("nothing to price: give at least one work period or one travel leg")
+        spans.sort(key=lambda s: utc(s.start))
+        for before, after in pairwise(spans):
+            if utc(after.start) < utc(before.end):
+                raise ValueError(
+                    f"{_describe(before)} and {_describe(after)} overlap; "
+                    "periods and legs may touch but not overlap: fix their times"
+                )
+        return self
+
+    @property
+    def earliest_start(self) -> datetime:
+        """The earliest start among work periods and travel legs, in UTC."""
+        return min(utc(s.start) for s in (*self.work, *self.travel))
+
+
+def _describe(span: _TimeSpan) -> str:
+    kind = "travel leg" if isinstance(span, TravelLeg) else "work period"
+    name = f" {span.label!r}" if span.label else ""
+    return f"{kind}{name} [{span.start.isoformat()}, {span.end.isoformat()})"

@@ -1,0 +1,210 @@
+"""Pricing rounded segments into quote lines (Art. 3, Art. 5, Art. 11; SPEC §5.1, §5.3, §6).
+
+Hourly mode: each rounded segment is one line, ``hours × hourly rate × (1 + 0.20 if off-hours)``,
+rounded half-up to the cent. Included contract hours absorb business-hours minutes of work first,
+in chronological order, as 0 € lines. Travel legs are priced like hourly work (never absorbed by
+included hours) plus one distance line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timezone, tzinfo
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from .money import Amount, NonNegativeAmount, round_cents
+from .rounding import RoundedSegment
+
+__all__ = [
+    "LabelledSegments",
+    "LineKind",
+    "QuoteLine",
+    "travel_distance_line",
+    "travel_time_lines",
+    "work_lines",
+]
+
+#: A work period or travel leg's label with its rounded segments, in chronological order.
+LabelledSegments = tuple[str, Sequence[RoundedSegment]]
+
+ART_HOURLY = "Art. 3, Art. 5"
+ART_TRAVEL_TIME = "Art. 11, Art. 3, Art. 5"
+ART_TRAVEL_DISTANCE = "Art. 11"
+
+
+class LineKind(StrEnum):
+    """What a quote line bills."""
+
+    WORK = "work"
+    INCLUDED = "included"
+    TRAVEL_TIME = "travel_time"
+    TRAVEL_DISTANCE = "travel_distance"
+    DAY = "day"
+    DAY_SURCHARGE = "day_surcharge"
+    DEVIS = "devis"
+
+
+class QuoteLine(BaseModel, frozen=True, extra="forbid"):
+    """One itemised line: what, why (article), when, raw and billed time, and its price HT."""
+
+    kind: LineKind
+    label: str
+    article: str = Field(description="the articles of the terms the line applies")
+    start: datetime | None = None
+    end: datetime | None = None
+    raw_seconds: NonNegativeAmount = Decimal(0)
+    billed_minutes: int = Field(default=0, ge=0)
+    off_hours: bool = False
+    quantity: NonNegativeAmount
+    unit: str
+    unit_price: Amount
+    surcharge_rate: NonNegativeAmount = Decimal(0)
+    amount_ht: Amount
+
+    @property
+    def hours(self) -> Decimal:
+        """Billed hours (``billed_minutes / 60``)."""
+        return Decimal(self.billed_minutes) / 60
+
+
+def local_time(moment: datetime, tz: tzinfo) -> datetime:
+    """``moment`` as local wall time in ``tz`` with a fixed UTC offset.
+
+    A fixed offset keeps the instant unambiguous: Python never finds two datetimes equal when
+    one sits in the repeated hour of a zone with folds (PEP 495), so quote times compare and
+    round-trip through JSON exactly.
+    """
+    local = moment.astimezone(tz)
+    offset = local.utcoffset()
+    return local.replace(tzinfo=timezone(offset) if offset is not None else UTC, fold=0)
+
+
+def _hourly_line(
+    kind: LineKind,
+    label: str,
+    article: str,
+    segment: RoundedSegment,
+    *,
+    raw_seconds: Decimal,
+    minutes: int,
+    rate: Decimal,
+    surcharge: Decimal,
+    tz: tzinfo,
+) -> QuoteLine:
+    surcharge_rate = surcharge if segment.off_hours else Decimal(0)
+    hours = Decimal(minutes) / 60
+    return QuoteLine(
+        kind=kind,
+        label=label,
+        article=article,
+        start=local_time(segment.start, tz),
+        end=local_time(segment.end, tz),
+        raw_seconds=raw_seconds,
+        billed_minutes=minutes,
+        off_hours=segment.off_hours,
+        quantity=hours,
+        unit="h",
+        unit_price=rate,
+        surcharge_rate=surcharge_rate,
+        amount_ht=round_cents(hours * rate * (1 + surcharge_rate)),
+    )
+
+
+def _when(segment: RoundedSegment, surcharge: Decimal) -> str:
+    if segment.off_hours:
+        return f"off-hours (+{(surcharge * 100).normalize():f} %)"
+    return "business hours"
+
+
+def work_lines(
+    periods: Sequence[LabelledSegments],
+    *,
+    rate: Decimal,
+    surcharge: Decimal,
+    tz: tzinfo,
+    included_minutes: int = 0,
+) -> tuple[tuple[QuoteLine, ...], int]:
+    """Hourly lines for work (SPEC §5.1), with included hours absorbed first (§5.3).
+
+    Returns the lines and the included minutes used. A segment that the included minutes only
+    partly absorb is split at the billed-minute mark: both parts keep the segment's start and
+    end; the raw seconds go to the included part up to its billed minutes x 60, the rest to the
+    billed part.
+    """
+    lines: list[QuoteLine] = []
+    left = included_minutes
+    for label, segments in periods:
+        name = label or "Support"
+        for segment in segments:
+            raw, minutes = segment.raw_seconds, segment.billed_minutes
+            if left and not segment.off_hours:
+                absorbed = min(left, minutes)
+                raw_absorbed = min(raw, Decimal(absorbed * 60))
+                left -= absorbed
+                lines.append(
+                    _hourly_line(
+                        LineKind.INCLUDED,
+                        f"{name} — business hours, included in the contract",
+                        ART_HOURLY,
+                        segment,
+                        raw_seconds=raw_absorbed,
+                        minutes=absorbed,
+                        rate=Decimal(0),
+                        surcharge=surcharge,
+                        tz=tz,
+                    )
+                )
+                raw, minutes = raw - raw_absorbed, minutes - absorbed
+                if not minutes:
+                    continue
+            lines.append(
+                _hourly_line(
+                    LineKind.WORK,
+                    f"{name} — {_when(segment, surcharge)}",
+                    ART_HOURLY,
+                    segment,
+                    raw_seconds=raw,
+                    minutes=minutes,
+                    rate=rate,
+                    surcharge=surcharge,
+                    tz=tz,
+                )
+            )
+    return tuple(lines), included_minutes - left
+
+
+def travel_time_lines(
+    legs: Sequence[LabelledSegments], *, rate: Decimal, surcharge: Decimal, tz: tzinfo
+) -> tuple[QuoteLine, ...]:
+    """Travel time priced like hourly work, off-hours surcharge included (Art. 11; SPEC §6)."""
+    return tuple(
+        _hourly_line(
+            LineKind.TRAVEL_TIME,
+            f"{label or 'Travel'} — travel time, {_when(segment, surcharge)}",
+            ART_TRAVEL_TIME,
+            segment,
+            raw_seconds=segment.raw_seconds,
+            minutes=segment.billed_minutes,
+            rate=rate,
+            surcharge=surcharge,
+            tz=tz,
+        )
+        for label, segments in legs
+        for segment in segments
+    )
+
+
+def travel_distance_line(total_km: Decimal, *, per_km: Decimal, legs: int) -> QuoteLine:
+    """One line for the distance of all legs: ``km × price per km`` (Art. 11; SPEC §6)."""
+    return QuoteLine(
+        kind=LineKind.TRAVEL_DISTANCE,
+        label=f"Travel distance, {legs} leg{'s' if legs != 1 else ''} from Charly (Rhône)",
+        article=ART_TRAVEL_DISTANCE,
+        quantity=total_km,
+        unit="km",
+        unit_price=per_km,
+        amount_ht=round_cents(total_km * per_km),
+    )

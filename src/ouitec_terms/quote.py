@@ -1,0 +1,182 @@
+"""The pipeline end to end: inputs → classify → segment → round → price → tax → :class:`Quote`.
+
+>>> from datetime import datetime
+>>> from zoneinfo import ZoneInfo
+>>> from ouitec_terms import Client, Intervention, WorkPeriod, quote
+>>> paris = ZoneInfo("Europe/Paris")
+>>> outage = Intervention(work=(WorkPeriod(start=datetime(2025, 3, 11, 9, 0, tzinfo=paris),
+...                                        end=datetime(2025, 3, 11, 10, 20, tzinfo=paris)),))
+>>> q = quote(outage, Client(name="Boulangerie Martin"))
+>>> q.total_ht, q.total_vat, q.total_ttc
+(Decimal('135.00'), Decimal('27.00'), Decimal('162.00'))
+>>> [(line.billed_minutes, line.amount_ht) for line in q.lines]
+[(90, Decimal('135.00'))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from .calendar import BusinessCalendar, calendar_for
+from .errors import IncludedHoursError, UnsupportedModeError
+from .models import BillingMode, Client, Intervention, TravelLeg, WorkPeriod, utc
+from .money import Amount, NonNegativeAmount, to_decimal
+from .pricing import (
+    LabelledSegments,
+    QuoteLine,
+    travel_distance_line,
+    travel_time_lines,
+    work_lines,
+)
+from .render import quote_html, quote_text
+from .rounding import round_segment
+from .segments import split
+from .status import is_under_contract, status_date
+from .tariff import DEFAULT_TARIFF, Tariff
+from .vat import VatLine, tax, vat_rule
+
+__all__ = ["Quote", "quote"]
+
+
+class Quote(BaseModel, frozen=True, extra="forbid"):
+    """An itemised price HT / TVA / TTC for one intervention, each line citing its articles."""
+
+    reference: str = ""
+    client_name: str
+    mode: BillingMode
+    lines: tuple[QuoteLine, ...]
+    total_ht: Amount
+    vat: tuple[VatLine, ...]
+    total_vat: Amount
+    total_ttc: Amount
+    under_contract: bool
+    status_date: date
+    tariff_version: str
+    timezone: str
+    mentions: tuple[str, ...] = ()
+    due: bool = True
+    not_due_reason: str | None = None
+    included_hours_available: NonNegativeAmount = Decimal(0)
+    included_hours_used: NonNegativeAmount = Decimal(0)
+
+    @property
+    def included_hours_left(self) -> Decimal:
+        """Included contract hours still available after this quote."""
+        return self.included_hours_available - self.included_hours_used
+
+    def explain(self) -> str:
+        """A plain-text, line-by-line account of the quote citing the articles of the terms."""
+        return quote_text(self)
+
+    def _repr_html_(self) -> str:
+        return quote_html(self)
+
+    def __str__(self) -> str:
+        return quote_text(self)
+
+
+def _included_minutes(hours: Any) -> int:
+    try:
+        value = to_decimal(hours)
+    except ValueError as error:
+        raise IncludedHoursError(f"included_hours_available: {error}") from None
+    if value < 0 or (value * 4) % 1:
+        raise IncludedHoursError(
+            f"included_hours_available {value} is not a non-negative multiple of 0.25 h; pass "
+            "the contract hours still available this month, e.g. Decimal('1.5')"
+        )
+    return int(value * 60)
+
+
+def _chronological(line: QuoteLine) -> datetime:
+    return utc(line.start) if line.start is not None else datetime.max.replace(tzinfo=UTC)
+
+
+def _rounded(
+    spans: Sequence[WorkPeriod | TravelLeg], calendar: BusinessCalendar, step: int
+) -> list[LabelledSegments]:
+    ordered = sorted(spans, key=lambda s: utc(s.start))
+    return [
+        (s.label, [round_segment(p, step_minutes=step) for p in split(s.start, s.end, calendar)])
+        for s in ordered
+    ]
+
+
+def quote(
+    intervention: Intervention,
+    client: Client,
+    *,
+    tariff: Tariff = DEFAULT_TARIFF,
+    included_hours_available: Decimal = Decimal(0),
+) -> Quote:
+    """Price ``intervention`` for ``client`` under ``tariff`` (Art. 3, 5, 11; SPEC §2–8).
+
+    ``included_hours_available`` is the client's contract hours still available (a non-negative
+    multiple of 0.25), trusted as given; the quote reports what it used.
+    """
+    included = _included_minutes(included_hours_available)
+    if intervention.mode is not BillingMode.HOURLY:
+        raise UnsupportedModeError(
+            f"billing mode {intervention.mode.value!r} is not priced by this version; use "
+            f"mode 'hourly'"
+        )
+    day = status_date(intervention, tariff)
+    under_contract = is_under_contract(client, day, tariff)
+    rule = vat_rule(client.vat_regime, day)
+    rates = tariff.rates(under_contract=under_contract)
+    calendar = calendar_for(tariff, subdivision=client.holiday_subdivision)
+    step = tariff.rounding_minutes
+    surcharge = tariff.off_hours_surcharge
+
+    work, used = work_lines(
+        _rounded(intervention.work, calendar, step),
+        rate=rates.hourly,
+        surcharge=surcharge,
+        tz=calendar.tz,
+        included_minutes=included,
+    )
+    lines = [*work]
+    if intervention.travel:
+        lines += travel_time_lines(
+            _rounded(intervention.travel, calendar, step),
+            rate=rates.hourly,
+            surcharge=surcharge,
+            tz=calendar.tz,
+        )
+    lines.sort(key=_chronological)
+    if intervention.travel:
+        km = sum((leg.distance_km for leg in intervention.travel), Decimal(0))
+        lines.append(travel_distance_line(km, per_km=tariff.per_km, legs=len(intervention.travel)))
+
+    vat_line = tax((line.amount_ht for line in lines), rule)
+    total_ht = vat_line.base
+    written = intervention.channel.is_written or intervention.confirmed_in_writing
+    return Quote(
+        reference=intervention.reference,
+        client_name=client.name,
+        mode=intervention.mode,
+        lines=tuple(lines),
+        total_ht=total_ht,
+        vat=(vat_line,),
+        total_vat=vat_line.amount,
+        total_ttc=total_ht + vat_line.amount,
+        under_contract=under_contract,
+        status_date=day,
+        tariff_version=tariff.version,
+        timezone=tariff.timezone,
+        mentions=(rule.mention,) if rule.mention else (),
+        due=written,
+        not_due_reason=None
+        if written
+        else (
+            f"request made by {intervention.channel.value}: it is due once the client confirms "
+            "it in writing (Art. 5)"
+        ),
+        included_hours_available=Decimal(included) / 60,
+        included_hours_used=Decimal(used) / 60,
+    )

@@ -1,0 +1,236 @@
+r"""Human renderings of a quote: French amounts, a plain-text account, an HTML table.
+
+Thousands are separated by a narrow no-break space and the unit follows a no-break space, as
+French typography wants, so an amount never wraps across lines:
+
+>>> format_eur(Decimal("1234.5"))
+'1\u202f234,50\xa0€'
+>>> format_hours(Decimal("1.25")), format_price(Decimal("0.636"))
+('1,25\xa0h', '0,636\xa0€')
+>>> format_quantity(Decimal("64"), "km")
+'64\xa0km'
+>>> format_duration(Decimal("4800"))
+'1:20:00'
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from html import escape
+from typing import TYPE_CHECKING
+
+from .money import round_cents
+
+if TYPE_CHECKING:
+    from .quote import Quote
+
+__all__ = [
+    "format_duration",
+    "format_eur",
+    "format_hours",
+    "format_price",
+    "format_quantity",
+    "quote_html",
+    "quote_table",
+    "quote_text",
+]
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+def _french_number(value: Decimal, places: int) -> str:
+    text = f"{value:,.{places}f}"
+    return text.replace(",", NNBSP).replace(".", ",")
+
+
+def format_eur(amount: Decimal) -> str:
+    """``amount`` in French format, to the cent: ``1 234,56 €`` (no-break spaces)."""
+    return f"{_french_number(round_cents(amount), 2)}{NBSP}€"
+
+
+def format_price(price: Decimal) -> str:
+    """A unit price in French format, with at least two decimals and all it has: ``0,636 €``."""
+    places = max(2, -int(price.normalize().as_tuple().exponent))
+    return f"{_french_number(price, places)}{NBSP}€"
+
+
+def format_quantity(quantity: Decimal, unit: str) -> str:
+    """A quantity with its unit in French format: ``0,75 h``, ``64 km``."""
+    places = max(0, -int(quantity.normalize().as_tuple().exponent))
+    if unit == "h":
+        places = max(places, 2)
+    return f"{_french_number(quantity, places)}{NBSP}{unit}"
+
+
+def format_hours(hours: Decimal) -> str:
+    """Hours in French format with two decimals: ``1,25 h``."""
+    return f"{_french_number(hours, 2)}{NBSP}h"
+
+
+def format_duration(seconds: Decimal) -> str:
+    """Seconds as ``h:mm:ss`` (fractions of a second shown only when there are some)."""
+    whole = int(seconds)
+    fraction = seconds - whole
+    text = f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    return text + (f"{fraction:.6f}".lstrip("0") if fraction else "")
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _moment(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return f"{_WEEKDAYS[moment.weekday()]} {moment:%d/%m/%Y %H:%M}"
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{_french_number(rate * 100, 2).rstrip('0').rstrip(',')}{NBSP}%"
+
+
+def _status(q: Quote) -> str:
+    return "under contract" if q.under_contract else "not under contract"
+
+
+def quote_text(q: Quote) -> str:
+    """A line-by-line account of the quote, each line citing its articles."""
+    head = f"Quote {q.reference}" if q.reference else "Quote"
+    out = [
+        f"{head} — {q.client_name} ({_status(q)} on {q.status_date.isoformat()}, Art. 3)",
+        f"Tariff {q.tariff_version}, billing mode {q.mode.value}, times in {q.timezone}",
+    ]
+    for n, line in enumerate(q.lines, 1):
+        out.append(f"{n:>2}. [{line.article}] {line.label}")
+        if line.start and line.end:
+            out.append(
+                f"    {_moment(line.start)} → {_moment(line.end)}; raw "
+                f"{format_duration(line.raw_seconds)}, billed {line.billed_minutes} min "
+                "(every started quarter hour is due, Art. 5)"
+            )
+        price = f"{format_quantity(line.quantity, line.unit)} × {format_price(line.unit_price)}"
+        if line.surcharge_rate:
+            price += f" × (1 + {_percent(line.surcharge_rate)})"
+        out.append(f"    {price} = {format_eur(line.amount_ht)} HT")
+    out.append(f"Total HT: {format_eur(q.total_ht)}")
+    out.extend(
+        f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
+        for v in q.vat
+    )
+    out.append(f"Total TTC: {format_eur(q.total_ttc)}")
+    if q.included_hours_used:
+        out.append(f"Included contract hours used: {format_hours(q.included_hours_used)}")
+    out.extend(f"Mention: {m}" for m in q.mentions)
+    if not q.due:
+        out.append(f"NOT YET DUE: {q.not_due_reason}")
+    return "\n".join(out)
+
+
+_COLUMNS = (
+    "Art.",
+    "Line",
+    "Start",
+    "End",
+    "Raw",
+    "Billed",
+    "Qty",
+    "Unit price",
+    "Surcharge",
+    "Amount HT",
+)
+
+
+def quote_html(q: Quote) -> str:
+    """The quote as an HTML table (used by Jupyter through ``Quote._repr_html_``)."""
+    rows = []
+    for line in q.lines:
+        cells = (
+            line.article,
+            line.label,
+            _moment(line.start),
+            _moment(line.end),
+            format_duration(line.raw_seconds) if line.start else "",
+            f"{line.billed_minutes} min" if line.start else "",
+            format_quantity(line.quantity, line.unit),
+            format_price(line.unit_price),
+            _percent(line.surcharge_rate) if line.surcharge_rate else "",
+            format_eur(line.amount_ht),
+        )
+        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    span = len(_COLUMNS) - 1
+    totals = [("Total HT", q.total_ht)]
+    totals += [(f"TVA {_percent(v.rate)}", v.amount) for v in q.vat]
+    totals += [("Total TTC", q.total_ttc)]
+    foot = "".join(
+        f'<tr><th colspan="{span}" style="text-align:right">{escape(name)}</th>'
+        f"<td><b>{escape(format_eur(value))}</b></td></tr>"
+        for name, value in totals
+    )
+    notes = [*q.mentions] + ([f"Not yet due: {q.not_due_reason}"] if not q.due else [])
+    caption = escape(
+        f"{q.reference or 'Quote'} — {q.client_name}, {_status(q)} on {q.status_date}; "
+        f"tariff {q.tariff_version}"
+    )
+    head = "".join(f"<th>{escape(c)}</th>" for c in _COLUMNS)
+    extra = "".join(f"<p>{escape(n)}</p>" for n in notes)
+    return (
+        f'<table class="ouitec-quote"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        f"<tfoot>{foot}</tfoot></table>{extra}"
+    )
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def quote_table(q: Quote) -> str:
+    """The quote as a fixed-width text table, for terminals (the CLI's ``table`` format)."""
+    title = f"{q.reference or 'Quote'} — {q.client_name}, {_status(q)} on {q.status_date}"
+    rows = [("Art.", "Line", "When", "Raw", "Billed", "Price", "Amount HT")]
+    for line in q.lines:
+        when = ""
+        if line.start and line.end:
+            when = f"{_moment(line.start)}–{line.end:%H:%M}"
+        price = f"{format_quantity(line.quantity, line.unit)} × {format_price(line.unit_price)}"
+        if line.surcharge_rate:
+            price += f" +{_percent(line.surcharge_rate)}"
+        rows.append(
+            (
+                line.article,
+                line.label,
+                when,
+                format_duration(line.raw_seconds) if line.start else "",
+                f"{line.billed_minutes} min" if line.start else "",
+                price,
+                format_eur(line.amount_ht),
+            )
+        )
+    limits = (23, 52, 26, 9, 8, 28, 14)
+    widths = [min(limit, max(len(r[i]) for r in rows)) for i, limit in enumerate(limits)]
+    rule = "  ".join("-" * w for w in widths)
+
+    def fmt(row: tuple[str, ...]) -> str:
+        cells = [_cell(c, w) for c, w in zip(row, widths, strict=True)]
+        return "  ".join(
+            c.rjust(w) if i == len(cells) - 1 else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    out = [title, f"Tariff {q.tariff_version}; times in {q.timezone}", "", fmt(rows[0]), rule]
+    out += [fmt(row) for row in rows[1:]]
+    out.append(rule)
+    total_width = len(rule)
+    totals = [("Total HT", q.total_ht)]
+    totals += [(f"TVA {_percent(v.rate)} (Art. 3)", v.amount) for v in q.vat]
+    totals += [("Total TTC", q.total_ttc)]
+    for name, value in totals:
+        amount = format_eur(value)
+        out.append(f"{name}{amount.rjust(total_width - len(name))}")
+    if q.included_hours_used:
+        out.append(f"Included contract hours used: {format_hours(q.included_hours_used)}")
+    out.extend(f"Mention: {m}" for m in q.mentions)
+    if not q.due:
+        out.append(f"NOT YET DUE: {q.not_due_reason}")
+    return "\n".join(out)

@@ -1,0 +1,54 @@
+"""Client status (Art. 3, SPEC §2): under contract or not, on the status date.
+
+A client is *under contract* on a day when one of its contracts is active that day, runs for at
+least 12 months and commits at least 500 € HT a month. The status date is the local date of the
+earliest start among the intervention's work periods and travel legs.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from ouitec_terms import DEFAULT_TARIFF, Client, Contract, Service
+>>> deal = Contract(service=Service.MONITORING, monthly_commitment=Decimal(500),
+...                 start=date(2024, 6, 2), months=12)
+>>> client = Client(name="Boulangerie Martin", contracts=(deal,))
+>>> is_under_contract(client, date(2025, 6, 1), DEFAULT_TARIFF)
+True
+>>> is_under_contract(client, date(2025, 6, 2), DEFAULT_TARIFF)
+False
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from .models import Client, Contract, Intervention
+from .tariff import Tariff
+
+__all__ = ["is_under_contract", "qualifying_contracts", "status_date"]
+
+
+def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Contract, ...]:
+    """The contracts that are active on ``day`` with a term of at least 12 months (Art. 3)."""
+    return tuple(
+        c
+        for c in client.contracts
+        if c.is_active_on(day) and c.months >= tariff.contract_min_months
+    )
+
+
+def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
+    """Whether ``client`` is under contract on ``day`` (Art. 3; SPEC §2).
+
+    One qualifying contract must commit at least ``tariff.contract_min_monthly`` a month; with
+    ``tariff.sum_active_contracts`` the commitments of all qualifying contracts are added up.
+    """
+    commitments = [c.monthly_commitment for c in qualifying_contracts(client, day, tariff)]
+    if not commitments:
+        return False
+    committed = sum(commitments) if tariff.sum_active_contracts else max(commitments)
+    return committed >= tariff.contract_min_monthly
+
+
+def status_date(intervention: Intervention, tariff: Tariff) -> date:
+    """The local date (tariff time zone) of the intervention's earliest start (SPEC §2)."""
+    return intervention.earliest_start.astimezone(ZoneInfo(tariff.timezone)).date()

@@ -1,0 +1,230 @@
+"""The tariff as data (Art. 3, SPEC §1): rates, surcharge, business window, holidays, time zone.
+
+A :class:`Tariff` is immutable and versioned. :data:`DEFAULT_TARIFF` is the terms of 2024-06-02;
+build a variant with :meth:`Tariff.replace` (validated) or load one from TOML.
+
+>>> DEFAULT_TARIFF.rates(under_contract=True).hourly
+Decimal('75')
+>>> variant = DEFAULT_TARIFF.replace(off_hours_surcharge="0.25", version="what-if-25")
+>>> variant.off_hours_surcharge, DEFAULT_TARIFF.off_hours_surcharge
+(Decimal('0.25'), Decimal('0.20'))
+>>> Tariff.from_toml_text(variant.to_toml()) == variant
+True
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from .errors import TariffError
+from .money import InputAmount
+
+__all__ = ["DEFAULT_TARIFF", "RateCard", "Tariff", "check_holiday_place"]
+
+
+#: Rounding steps (minutes) whose hours are exact decimals: 60 / step is 2^a * 5^b.
+ROUNDING_STEPS = (3, 6, 12, 15, 30, 60)
+
+
+class RateCard(BaseModel, frozen=True, extra="forbid"):
+    """The prices of one client status (Art. 3), € HT."""
+
+    hourly: InputAmount = Field(description="support rate per hour")
+    remote_day: InputAmount = Field(description="full remote working day (up to 8 h)")
+    onsite_day: InputAmount = Field(description="day of physical intervention on site")
+    onsite_day_is_floor: bool = Field(
+        default=False, description="the on-site day is a floor ('dès'), the final price on devis"
+    )
+
+
+class Tariff(BaseModel, frozen=True, extra="forbid"):
+    """Everything the terms fix in numbers, with the 2024-06-02 terms as defaults."""
+
+    version: str = Field(default="2024-06-02", min_length=1, max_length=100)
+    under_contract: RateCard = RateCard(
+        hourly=Decimal(75), remote_day=Decimal(550), onsite_day=Decimal(600)
+    )
+    not_under_contract: RateCard = RateCard(
+        hourly=Decimal(90),
+        remote_day=Decimal(650),
+        onsite_day=Decimal(750),
+        onsite_day_is_floor=True,
+    )
+    off_hours_surcharge: InputAmount = Field(
+        default=Decimal("0.20"), description="fraction added outside business hours (Art. 3)"
+    )
+    business_start: time = Field(default=time(8, 0), description="business window start, local")
+    business_end: time = Field(default=time(19, 0), description="business window end, local")
+    business_weekdays: tuple[int, ...] = Field(
+        default=(1, 2, 3, 4, 5), description="ISO weekdays with business hours (1 = Monday)"
+    )
+    holiday_country: str = Field(default="FR", min_length=2, max_length=3)
+    holiday_subdivision: str | None = Field(
+        default=None, description="e.g. '57' Moselle, '6AE' Alsace, '974' La Réunion"
+    )
+    extra_closures: tuple[date, ...] = Field(
+        default=(), description="further dates treated like public holidays"
+    )
+    timezone: str = Field(default="Europe/Paris", description="IANA zone times are judged in")
+    per_km: InputAmount = Field(
+        default=Decimal("0.636"), description="travel price per km, € HT (Art. 11; a convention)"
+    )
+    rounding_minutes: int = Field(
+        default=15, description="every started step is due (Art. 5: quarter hour)"
+    )
+    day_minutes: int = Field(default=480, description="minutes a day unit covers (up to 8 h)")
+    contract_min_monthly: InputAmount = Field(
+        default=Decimal(500), description="€ HT per month that makes a client under contract"
+    )
+    contract_min_months: int = Field(default=12, ge=1, description="minimum commitment term")
+    sum_active_contracts: bool = Field(
+        default=False,
+        description="add up the commitments of all qualifying active contracts (off: 'un contrat')",
+    )
+
+    @field_validator("business_start", "business_end")
+    @classmethod
+    def _naive_time(cls, value: time) -> time:
+        if value.tzinfo is not None:
+            raise ValueError(
+                f"{value.isoformat()} carries an offset; business hours are local wall times in "
+                "the tariff's time zone: write e.g. '08:00'"
+            )
+        return value
+
+    @field_validator("business_weekdays")
+    @classmethod
+    def _iso_weekdays(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value or any(not 1 <= day <= 7 for day in value) or len(set(value)) != len(value):
+            raise ValueError(
+                f"{value} is not a list of distinct ISO weekdays; use 1 (Monday) to 7 (Sunday)"
+            )
+        return tuple(sorted(value))
+
+    @field_validator("extra_closures")
+    @classmethod
+    def _sorted_closures(cls, value: tuple[date, ...]) -> tuple[date, ...]:
+        return tuple(sorted(set(value)))
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as 'Europe/Paris'"
+            ) from None
+        return value
+
+    @field_validator("rounding_minutes")
+    @classmethod
+    def _divides_hour(cls, value: int) -> int:
+        if value not in ROUNDING_STEPS:
+            raise ValueError(
+                f"rounding step {value} min is not one of {ROUNDING_STEPS}: the step must divide "
+                "the hour into a whole number of steps of an exact decimal hour (Art. 5 uses 15)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.business_end <= self.business_start:
+            raise ValueError(
+                f"business_end {self.business_end} is not after business_start "
+                f"{self.business_start}; the window is one span within a day"
+            )
+        if not 0 < self.day_minutes <= 24 * 60 or self.day_minutes % self.rounding_minutes:
+            raise ValueError(
+                f"day_minutes {self.day_minutes} must be 1 to 1440 and a multiple of the "
+                f"rounding step {self.rounding_minutes}"
+            )
+        check_holiday_place(self.holiday_country, self.holiday_subdivision)
+        return self
+
+    def rates(self, *, under_contract: bool) -> RateCard:
+        """The rate card for a client under contract or not (Art. 3)."""
+        return self.under_contract if under_contract else self.not_under_contract
+
+    def replace(self, **changes: Any) -> Tariff:
+        """A copy with ``changes`` applied and validated (unlike ``model_copy``)."""
+        return Tariff.model_validate({**self.model_dump(), **changes})
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Tariff:
+        """Load a tariff from a TOML file; keys absent from it keep the 2024-06-02 defaults."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise TariffError(
+                f"cannot read tariff file {str(path)!r}: {error.strerror}; check the path"
+            ) from None
+        return cls.from_toml_text(text, source=str(path))
+
+    @classmethod
+    def from_toml_text(cls, text: str, *, source: str = "<text>") -> Tariff:
+        """Parse a tariff from TOML text (see ``docs/tariff-2024-06-02.toml``)."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise TariffError(f"{source} is not valid TOML: {error}") from None
+        return cls.model_validate(data)
+
+    def to_toml(self) -> str:
+        """This tariff as TOML text that :meth:`from_toml_text` reads back to an equal tariff."""
+        top: list[str] = []
+        tables: list[str] = []
+        for name, value in self:
+            if value is None:
+                continue
+            if isinstance(value, RateCard):
+                body = "\n".join(f"{k} = {_toml_value(v)}" for k, v in value)
+                tables.append(f"\n[{name}]\n{body}\n")
+            else:
+                top.append(f"{name} = {_toml_value(value)}")
+        return "\n".join(top) + "\n" + "".join(tables)
+
+
+def check_holiday_place(country: str, subdivision: str | None) -> None:
+    """Raise ``ValueError`` unless ``holidays`` has a calendar for that country and subdivision."""
+    try:
+        holidays.country_holidays(country)
+    except NotImplementedError:
+        raise ValueError(
+            f"no holiday calendar for country {country!r}; use an ISO 3166 code such as 'FR'"
+        ) from None
+    try:
+        holidays.country_holidays(country, subdiv=subdivision)
+    except NotImplementedError:
+        known = holidays.country_holidays(country).subdivisions
+        raise ValueError(
+            f"no holiday calendar for subdivision {subdivision!r} of {country}; "
+            f"use one of {', '.join(known)}, or none for the national calendar"
+        ) from None
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal | str):
+        return json.dumps(str(value), ensure_ascii=False)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")  # pragma: no cover - fields are closed
+
+
+#: The terms of 2024-06-02 (Art. 3, SPEC §1).
+DEFAULT_TARIFF = Tariff()

@@ -1,0 +1,112 @@
+"""VAT: the rate in force and the invoice mention, per regime and date (Art. 3, SPEC §8).
+
+Art. 3: "Les tarifs indiqués sont hors taxes (HT) et seront majorés de la TVA en vigueur."
+VAT is computed per rate on the sum of the HT lines, rounded half-up to the cent (as EN 16931
+rule BR-CO-17 does), never line by line.
+
+>>> from datetime import date
+>>> rule = vat_rule(VatRegime.FRANCE, date(2013, 12, 31))
+>>> rule.rate, rule.source
+(Decimal('0.196'), 'CGI art. 278 (loi 2000-656)')
+>>> vat_rule(VatRegime.FRANCE, date(2014, 1, 1)).rate
+Decimal('0.20')
+>>> vat_rule(VatRegime.OUTSIDE_EU, date(2025, 1, 1)).mention
+'TVA non applicable, art. 259-1 du CGI'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from .errors import VatError
+from .models import VatRegime
+from .money import NonNegativeAmount, round_cents
+
+__all__ = ["VAT_RULES", "VatLine", "VatRule", "tax", "vat_rule"]
+
+
+@dataclass(frozen=True, slots=True)
+class VatRule:
+    """One dated VAT rate of one regime, with its legal source and the mention it requires."""
+
+    regime: VatRegime
+    valid_from: date
+    valid_until: date | None  # exclusive; None: still in force
+    rate: Decimal
+    source: str
+    mention: str | None = None
+
+    def applies(self, regime: VatRegime, on: date) -> bool:
+        """Whether this rule is the one for ``regime`` on ``on``."""
+        return (
+            regime is self.regime
+            and self.valid_from <= on
+            and (self.valid_until is None or on < self.valid_until)
+        )
+
+
+_R = VatRegime
+_SINCE_2000 = date(2000, 4, 1)
+#: The VAT rates this library knows, by regime and date (SPEC §8).
+VAT_RULES: tuple[VatRule, ...] = (
+    VatRule(
+        _R.FRANCE, _SINCE_2000, date(2014, 1, 1), Decimal("0.196"), "CGI art. 278 (loi 2000-656)"
+    ),
+    VatRule(_R.FRANCE, date(2014, 1, 1), None, Decimal("0.20"), "CGI art. 278 (loi 2012-1510)"),
+    VatRule(_R.GUADELOUPE_MARTINIQUE_REUNION, _SINCE_2000, None, Decimal("0.085"), "CGI art. 296"),
+    VatRule(
+        _R.GUYANE_MAYOTTE,
+        _SINCE_2000,
+        None,
+        Decimal(0),
+        "CGI art. 294",
+        "TVA non applicable, art. 294 du CGI",
+    ),
+    VatRule(
+        _R.EU_REVERSE_CHARGE,
+        _SINCE_2000,
+        None,
+        Decimal(0),
+        "CGI art. 283-2 and 259-1; directive 2006/112/CE art. 196",
+        "Autoliquidation",
+    ),
+    VatRule(
+        _R.OUTSIDE_EU,
+        _SINCE_2000,
+        None,
+        Decimal(0),
+        "CGI art. 259-1",
+        "TVA non applicable, art. 259-1 du CGI",
+    ),
+)
+
+
+def vat_rule(regime: VatRegime, on: date) -> VatRule:
+    """The VAT rule in force for ``regime`` on ``on``; a date before 2000-04-01 is refused."""
+    for rule in VAT_RULES:
+        if rule.applies(regime, on):
+            return rule
+    raise VatError(
+        f"no VAT rate known for regime {regime.value!r} on {on.isoformat()}; this library "
+        f"prices from {_SINCE_2000.isoformat()} on: check the intervention's dates"
+    )
+
+
+class VatLine(BaseModel, frozen=True, extra="forbid"):
+    """The VAT of one rate: its base (sum of the HT lines at that rate) and amount (Art. 3)."""
+
+    rate: NonNegativeAmount
+    base: NonNegativeAmount
+    amount: NonNegativeAmount
+    article: str = "Art. 3"
+
+
+def tax(amounts_ht: Iterable[Decimal], rule: VatRule) -> VatLine:
+    """VAT on the sum of ``amounts_ht`` at ``rule``'s rate, rounded half-up to the cent."""
+    base = sum(amounts_ht, Decimal(0))
+    return VatLine(rate=rule.rate, base=base, amount=round_cents(base * rule.rate))

@@ -1,0 +1,21 @@
+"""Hypothesis profiles: ``dev`` (quick, the default) and ``ci`` (more examples, derandomised).
+
+``CI`` set in the environment selects ``ci``; ``HYPOTHESIS_PROFILE`` overrides either.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=(HealthCheck.too_slow,),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -1,0 +1,153 @@
+"""Properties of the business / off-hours split (Art. 3) and of quarter-hour rounding (Art. 5).
+
+The oracle here is written independently of the library: a minute is business time when its
+Paris wall time is Monday–Friday, 08:00–19:00, on a day that is not a French public holiday.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ouitec_terms import (
+    DEFAULT_TARIFF,
+    BusinessCalendar,
+    billed_minutes,
+    calendar_for,
+    round_segment,
+    split,
+)
+from strategies import FRENCH_HOLIDAYS, PARIS, in_zone, instants, spans, zones
+
+CALENDAR = calendar_for(DEFAULT_TARIFF)
+ONE_US = timedelta(microseconds=1)
+
+
+def is_business(moment: datetime) -> bool:
+    """The oracle: is this instant inside business hours (Art. 3)?"""
+    local = moment.astimezone(PARIS)
+    return (
+        local.isoweekday() <= 5
+        and local.date() not in FRENCH_HOLIDAYS
+        and time(8) <= local.time() < time(19)
+    )
+
+
+def change_points(start: datetime, end: datetime) -> list[datetime]:
+    """Every instant in ``(start, end)`` where the oracle could change its answer."""
+    points = []
+    day = start.astimezone(PARIS).date() - timedelta(days=1)
+    while day <= end.astimezone(PARIS).date():
+        for clock in (time(0), time(8), time(19)):
+            instant = datetime.combine(day, clock, PARIS).astimezone(UTC)
+            if start < instant < end:
+                points.append(instant)
+        day += timedelta(days=1)
+    return points
+
+
+@given(spans())
+def test_segments_tile_the_span(span: tuple[datetime, datetime]) -> None:
+    """Segments cover ``[start, end)`` exactly, in order, without gap or overlap (SPEC §4)."""
+    start, end = span
+    parts = split(start, end, CALENDAR)
+    assert parts[0].start == start
+    assert parts[-1].end == end
+    for before, after in pairwise(parts):
+        assert before.end == after.start
+    assert all(p.start < p.end for p in parts)
+
+
+@given(spans())
+def test_segments_never_straddle_a_boundary(span: tuple[datetime, datetime]) -> None:
+    """Art. 3: a segment never straddles 08:00, 19:00, a weekend or a holiday edge.
+
+    The oracle's answer is constant between its change points, so checking the segment's start
+    and every change point inside it proves the whole segment is of one kind.
+    """
+    for part in split(*span, CALENDAR):
+        assert is_business(part.start) is not part.off_hours
+        for instant in change_points(part.start, part.end):
+            assert is_business(instant) is not part.off_hours
+
+
+@given(spans())
+def test_segments_are_maximal(span: tuple[datetime, datetime]) -> None:
+    """SPEC §4: segments are maximal, so two neighbours are never of the same kind."""
+    parts = split(*span, CALENDAR)
+    for before, after in pairwise(parts):
+        assert before.off_hours is not after.off_hours
+
+
+@given(spans(), zones, zones)
+def test_split_ignores_the_input_time_zone(
+    span: tuple[datetime, datetime], zone_a: object, zone_b: object
+) -> None:
+    """SPEC §3: times are judged in the tariff's zone whatever offset the input carries."""
+    start, end = span
+    assert split(start, end, CALENDAR) == split(
+        in_zone(start, zone_a),  # type: ignore[arg-type]
+        in_zone(end, zone_b),  # type: ignore[arg-type]
+        CALENDAR,
+    )
+
+
+@given(spans())
+def test_rounded_segment_is_started_quarter_hours(span: tuple[datetime, datetime]) -> None:
+    """Art. 5: every started quarter hour is due: billed is the multiple of 15 min at or just
+    above the raw time, so it is never less and never 15 min or more above."""
+    for part in split(*span, CALENDAR):
+        rounded = round_segment(part, step_minutes=15)
+        raw_minutes = rounded.raw_seconds / 60
+        assert rounded.billed_minutes % 15 == 0
+        assert raw_minutes <= rounded.billed_minutes < raw_minutes + 15
+
+
+@given(st.integers(1, 10**12))
+def test_billed_minutes_is_the_ceiling(microseconds: int) -> None:
+    """Art. 5: ``ceil(s / 900) * 15``; an exact quarter hour stays itself."""
+    minutes = billed_minutes(microseconds, step_minutes=15)
+    quarter = 900 * 1_000_000
+    assert minutes == -(-microseconds // quarter) * 15
+    assert billed_minutes(minutes * 60 * 1_000_000, step_minutes=15) == minutes
+
+
+class CountingCalendar(BusinessCalendar):
+    """The default calendar, counting the business windows ``split`` asks for."""
+
+    __slots__ = ("windows",)
+
+    def __init__(self) -> None:
+        super().__init__(
+            timezone="Europe/Paris",
+            start=time(8),
+            end=time(19),
+            weekdays=(1, 2, 3, 4, 5),
+            country="FR",
+            subdivision=None,
+            extra_closures=(),
+        )
+        self.windows = 0
+
+    def window(self, day: date) -> tuple[datetime, datetime]:
+        self.windows += 1
+        return super().window(day)
+
+
+@given(instants(), st.integers(1, 300 * 24 * 60))
+def test_split_cost_is_proportional_to_segments(start: datetime, minutes: int) -> None:
+    """Issue 2: segmenting visits only the business days of the span, never minute by minute.
+
+    ``split`` asks the calendar for one business window per business day the span touches, and
+    each such day yields one business segment (or the span ends before its window opens), so the
+    steps it takes (counted here) stay within one of the number of segments it returns; weekends,
+    holidays and nights cost nothing.
+    """
+    calendar = CountingCalendar()
+    parts = split(start, start + timedelta(minutes=minutes), calendar)
+    business = sum(1 for p in parts if not p.off_hours)
+    assert business <= calendar.windows <= business + 2
+    assert len(parts) <= 2 * business + 1
