@@ -1,0 +1,183 @@
+"""The ``ouitec-terms`` command: every shipped example prices, bad input exits 2 with a reason."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ouitec_terms import Quote, format_eur, load_document, quote
+from ouitec_terms.cli import demo_request, main
+
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
+#: TTC of each shipped example (the SPEC §10 figures for the spec-* ones), with CLI options.
+EXPECTED_TTC = {
+    "demo.toml": ("691.44", []),
+    "phone-unconfirmed.toml": ("27.00", []),
+    "spec-01-business-hours.toml": ("162.00", []),
+    "spec-02-contract-evening.toml": ("99.00", []),
+    "spec-03-labour-day.toml": ("162.00", []),
+    "spec-04-dst-night.toml": ("518.40", []),
+    "spec-06-travel-only.toml": ("210.84", []),
+    "spec-07-included-hours.toml": ("153.00", ["--included-hours", "1"]),
+    "spec-08-expired-contract.json": ("108.00", []),
+}
+
+
+def test_every_shipped_example_is_listed() -> None:
+    """Each file in docs/examples/ has its expected total here, so none ships untested."""
+    assert sorted(p.name for p in EXAMPLES.iterdir()) == sorted(EXPECTED_TTC)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_TTC))
+def test_shipped_example_prices(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ouitec-terms quote docs/examples/<each>` works and gives the documented TTC."""
+    ttc, options = EXPECTED_TTC[name]
+    assert main(["quote", str(EXAMPLES / name), "--format", "json", *options]) == 0
+    result = Quote.model_validate_json(capsys.readouterr().out)
+    assert result.total_ttc == Decimal(ttc)
+
+
+def test_demo_document_is_the_builtin_scenario() -> None:
+    """docs/examples/demo.toml describes exactly what `ouitec-terms demo` prices."""
+    assert load_document(EXAMPLES / "demo.toml") == demo_request()
+
+
+def test_demo_prints_itemised_quote(capsys: pytest.CaptureFixture[str]) -> None:
+    """`make demo`: the table has every line with its article and the HT, TVA and TTC totals."""
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    request = demo_request()
+    expected = quote(request.intervention, request.client)
+    assert "Art. 11" in out
+    assert "Art. 3, Art. 5" in out
+    for label in ("Total HT", "TVA 20\xa0%", "Total TTC", "691,44\xa0€"):
+        assert label in out
+    for line in expected.lines:
+        assert line.label in out
+        assert format_eur(line.amount_ht) in out
+
+
+def test_text_format_explains(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--format text` is Quote.explain(): line by line, citing the articles."""
+    assert main(["demo", "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "every started quarter hour is due, Art. 5" in out
+
+
+def test_calendar_lists_moselle_good_friday(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ouitec-terms calendar 2025 --subdiv 57` includes Good Friday; the national one does not."""
+    assert main(["calendar", "2025", "--subdiv", "57"]) == 0
+    assert "2025-04-18" in capsys.readouterr().out
+    assert main(["calendar", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "2025-04-18" not in out
+    assert "Lundi de Pentecôte" in out
+    assert "08:00–19:00 Europe/Paris" in out
+
+
+def test_schema_is_json_schema_of_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ouitec-terms schema` prints a JSON Schema naming the two top-level tables."""
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["required"] == ["client", "intervention"]
+    assert schema["additionalProperties"] is False
+
+
+def test_tariff_option_changes_the_price(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--tariff FILE` prices under another tariff (here a 25 % surcharge)."""
+    tariff = tmp_path / "t.toml"
+    tariff.write_text('version = "what-if"\noff_hours_surcharge = "0.25"\n', encoding="utf-8")
+    assert main(["demo", "--tariff", str(tariff), "--format", "json"]) == 0
+    result = Quote.model_validate_json(capsys.readouterr().out)
+    assert result.tariff_version == "what-if"
+    # 67.50 + 90.00 business, 2.75 h and 0.75 h × 90 € × 1.25 = 309.38 + 84.38, 40.70 km
+    assert result.total_ht == Decimal("591.96")
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+HEAD = '[client]\nname = "A"\n'
+
+
+def span(table: str, start: str, end: str, extra: str = "") -> str:
+    """A TOML array-of-tables entry for a work period or travel leg."""
+    return f"[[intervention.{table}]]\nstart = {start}\nend = {end}\n{extra}"
+
+
+GOOD_WORK = span("work", "2025-03-11T09:00:00+01:00", "2025-03-11T10:00:00+01:00")
+BAD_INPUTS: dict[str, tuple[str | None, str, str]] = {
+    "missing-file": (None, "", "cannot read"),
+    "invalid-toml": ("x.toml", "[client\n", "not valid TOML"),
+    "invalid-json": ("x.json", "{", "not valid JSON"),
+    "json-array": ("x.json", "[]", "must be an object"),
+    "unknown-field": ("x.toml", f"{HEAD}vip = true\n{GOOD_WORK}", "client.vip"),
+    "naive-datetime": (
+        "x.toml",
+        HEAD + span("work", "2025-03-11T09:00:00", "2025-03-11T10:00:00"),
+        "offset",
+    ),
+    "float-money": (
+        "x.toml",
+        HEAD + span("travel", "2025-03-11T09:00:00Z", "2025-03-11T10:00:00Z", "distance_km = 3.5"),
+        "float",
+    ),
+    "json-float": ("x.json", '{"client": {"name": "A"}, "intervention": {"x": 1.5}}', "JSON float"),
+    "end-before-start": (
+        "x.toml",
+        HEAD + span("work", "2025-03-11T10:00:00Z", "2025-03-11T09:00:00Z"),
+        "not after start",
+    ),
+    "overlap": ("x.toml", HEAD + GOOD_WORK + GOOD_WORK, "overlap"),
+    "nothing-to-price": ("x.toml", f"{HEAD}[intervention]\n", "nothing to price"),
+    "before-2000": (
+        "x.toml",
+        HEAD + span("work", "1999-03-11T09:00:00Z", "1999-03-11T10:00:00Z"),
+        "no VAT rate",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_exits_2_with_a_clear_message(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad input prints one clear message naming the problem and exits 2, never a traceback."""
+    name, text, reason = BAD_INPUTS[case]
+    path = str(tmp_path / "absent.toml") if name is None else write(tmp_path, name, text)
+    assert main(["quote", path]) == 2
+    captured = capsys.readouterr()
+    assert reason in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+@pytest.mark.parametrize("hours", ["1.1", "-1", "abc"])
+def test_bad_included_hours_exit_2(hours: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--included-hours must be a non-negative multiple of 0.25 h."""
+    with pytest.raises(SystemExit) as stop:
+        sys.exit(main(["demo", "--included-hours", hours]))
+    assert stop.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_console_script_runs() -> None:
+    """The installed `ouitec-terms` entry point runs as a program (python -m ouitec_terms.cli)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ouitec_terms.cli", "demo"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Total TTC" in done.stdout

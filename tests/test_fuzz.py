@@ -1,0 +1,202 @@
+"""Fuzzing the boundary: arbitrary JSON into the models and the CLI yields a quote or a
+validation error, nothing else (no crash, no traceback, no float slipping through)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from ouitec_terms import OuitecTermsError, Quote, QuoteRequest, quote
+from ouitec_terms.cli import main
+from strategies import clients, interventions
+
+#: Values that are valid somewhere in a document, or nearly so: mutations often stay priceable.
+PLAUSIBLE = st.sampled_from(
+    (
+        "2025-03-11T09:00:00+01:00",
+        "2025-03-11T10:20:00+01:00",
+        "2025-03-11T07:00:00Z",
+        "2025-03-11T09:00:00",
+        "1999-12-31T23:00:00Z",
+        "2025-10-26T02:30:00+02:00",
+        "2025-10-26T02:30:00+01:00",
+        "2025-05-01T12:00:00+02:00",
+        "0.636",
+        "499.99",
+        "12",
+        12,
+        0,
+        "1e999999",
+        "NaN",
+        "-5",
+        "soc",
+        "france",
+        "outside-eu",
+        "hourly",
+        "remote_day",
+        "phone",
+        "chat",
+        "2024-06-02",
+        "",
+        [],
+    )
+)
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30),
+    PLAUSIBLE,
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+VALID: dict[str, Any] = {
+    "client": {
+        "name": "ACME",
+        "contracts": [
+            {"service": "soc", "monthly_commitment": "600", "start": "2024-01-01", "months": 24}
+        ],
+    },
+    "intervention": {
+        "reference": "F-1",
+        "channel": "phone",
+        "work": [{"start": "2025-03-11T09:00:00+01:00", "end": "2025-03-11T10:20:00+01:00"}],
+        "travel": [
+            {
+                "start": "2025-03-11T08:20:00+01:00",
+                "end": "2025-03-11T09:00:00+01:00",
+                "distance_km": "32",
+            }
+        ],
+    },
+}
+PATHS: list[tuple[str | int, ...]] = [
+    ("client",),
+    ("client", "name"),
+    ("client", "contracts"),
+    ("client", "contracts", 0),
+    ("client", "contracts", 0, "monthly_commitment"),
+    ("client", "contracts", 0, "months"),
+    ("client", "contracts", 0, "start"),
+    ("client", "vat_regime"),
+    ("intervention", "mode"),
+    ("intervention", "channel"),
+    ("intervention", "work"),
+    ("intervention", "work", 0),
+    ("intervention", "work", 0, "start"),
+    ("intervention", "work", 0, "end"),
+    ("intervention", "travel", 0, "distance_km"),
+    ("intervention", "travel", 0, "start"),
+    ("intervention", "extra"),
+    ("extra",),
+]
+
+
+def _child(node: Any, key: str | int) -> Any:
+    """``node[key]`` where it exists, else ``None`` (the mutation then does nothing)."""
+    if isinstance(node, dict) and isinstance(key, str):
+        return node.get(key)
+    if isinstance(node, list) and isinstance(key, int) and key < len(node):
+        return node[key]
+    return None
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> Any:
+    """The valid document with one to three places replaced by arbitrary JSON."""
+    document = json.loads(json.dumps(VALID))
+    for path in draw(st.lists(st.sampled_from(PATHS), min_size=1, max_size=3)):
+        node = document
+        for key in path[:-1]:
+            node = _child(node, key)
+        last, value = path[-1], draw(st.one_of(PLAUSIBLE, json_values))
+        if isinstance(node, dict):
+            node[last] = value
+        elif isinstance(node, list) and isinstance(last, int) and last < len(node):
+            node[last] = value
+    return document
+
+
+#: Documents the strategies of tests/strategies.py build: valid, with DST days and holidays.
+valid_documents = st.builds(
+    lambda intervention, client: {
+        "client": client.model_dump(mode="json"),
+        "intervention": intervention.model_dump(mode="json"),
+    },
+    interventions(channel=None),
+    clients,
+)
+documents = st.one_of(json_values, mutated_documents(), valid_documents)
+
+
+def price(document: Any) -> Quote | None:
+    """Price a document, returning ``None`` when it is refused with a validation error."""
+    try:
+        request = QuoteRequest.model_validate(document)
+        return quote(request.intervention, request.client)
+    except (ValidationError, OuitecTermsError):
+        return None
+
+
+@given(documents)
+def test_arbitrary_json_gives_a_quote_or_a_validation_error(document: Any) -> None:
+    """Any JSON value is either priced or refused with ValidationError / OuitecTermsError."""
+    result = price(document)
+    if result is not None:
+        assert result.total_ttc == result.total_ht + result.total_vat
+
+
+@given(documents)
+def test_arbitrary_json_into_the_cli_exits_0_or_2(document: Any) -> None:
+    """The CLI on any JSON document prints a quote (exit 0) or a message (exit 2), and agrees
+    with the library on which."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("sys.stdout", _Sink())
+            patch.setattr("sys.stderr", _Sink())
+            status = main(["quote", str(path), "--format", "json"])
+    has_float = "." in json.dumps(document) and _contains_float(document)
+    expected = 2 if has_float else (0 if price(document) is not None else 2)
+    assert status == expected
+
+
+def _contains_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_contains_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_contains_float(v) for v in value)
+    return False
+
+
+class _Sink:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_valid_document_prices() -> None:
+    """The fuzzer's seed document is valid, so mutations start from something priced."""
+    result = price(VALID)
+    assert result is not None
+    assert not result.due
