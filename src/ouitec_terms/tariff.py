@@ -14,7 +14,6 @@ True
 
 from __future__ import annotations
 
-import json
 import tomllib
 from datetime import date, time
 from decimal import Decimal
@@ -212,13 +211,23 @@ def check_holiday_place(country: str, subdivision: str | None) -> None:
         ) from None
 
 
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        '"'
+        + "".join(f"\\u{ord(c):04X}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in escaped)
+        + '"'
+    )
+
+
 def _toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal | str):
-        return json.dumps(str(value), ensure_ascii=False)
+        return _toml_string(str(value))
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, tuple):

@@ -1,0 +1,83 @@
+"""Renderings: French amounts, Quote.explain(), the Jupyter HTML table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from html.parser import HTMLParser
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ouitec_terms import Client, Intervention, WorkPeriod, format_eur, quote
+from ouitec_terms.cli import demo_request
+from strategies import PARIS
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2))
+def test_format_eur_reads_back(amount: Decimal) -> None:
+    """French format (1 234,56 €) loses nothing: undoing it gives the amount back."""
+    text = format_eur(amount)
+    assert text.endswith("\u00a0€")
+    back = text.removesuffix("\u00a0€").replace("\u202f", "").replace(",", ".")
+    assert Decimal(back) == amount
+
+
+def test_format_eur_example() -> None:
+    """The issue's example: 1234.56 is written 1 234,56 € (no-break spaces)."""
+    assert format_eur(Decimal("1234.56")) == "1\u202f234,56\u00a0€"
+
+
+def demo() -> tuple[Intervention, Client]:
+    request = demo_request()
+    return request.intervention, request.client
+
+
+def test_explain_cites_an_article_on_every_line() -> None:
+    """explain() accounts for every line, each citing its articles, then the totals."""
+    q = quote(*demo())
+    text = q.explain()
+    for number, line in enumerate(q.lines, 1):
+        assert f"{number:>2}. [{line.article}] {line.label}" in text
+    assert "Total TTC: 691,44\u00a0€" in text
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._in_cell = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        self._in_cell = tag in ("td", "th") or self._in_cell
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._in_cell = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_cell and self.rows:
+            self.rows[-1].append(data)
+
+
+def test_html_table_has_a_row_per_line_and_totals() -> None:
+    """_repr_html_ (Jupyter) is a table: header, one row per line, HT / TVA / TTC rows."""
+    q = quote(*demo())
+    parser = _Cells()
+    parser.feed(q._repr_html_())
+    header, *body = parser.rows
+    assert header[0] == "Art."
+    assert len(body) == len(q.lines) + 3
+    assert body[-1] == ["Total TTC", format_eur(q.total_ttc)]
+
+
+def test_html_escapes_labels() -> None:
+    """Labels come from users: they are escaped, never injected as markup."""
+    start = datetime(2025, 3, 11, 9, tzinfo=PARIS)
+    period = WorkPeriod(start=start, end=start.replace(hour=10), label="<script>x</script>")
+    html = quote(Intervention(work=(period,)), Client(name="A&B"))._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "A&amp;B" in html
