@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ouitec_terms import Quote, format_eur, load_document, quote
+from ouitec_terms import Quote, document_schema, format_eur, load_document, quote
 from ouitec_terms.cli import demo_request, main
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
@@ -181,3 +181,9 @@ def test_console_script_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Total TTC" in done.stdout
+
+
+def test_stored_schema_is_current() -> None:
+    """docs/input-schema.json is what `ouitec-terms schema` prints (regenerate it if not)."""
+    stored = json.loads((EXAMPLES.parent / "input-schema.json").read_text(encoding="utf-8"))
+    assert stored == document_schema()

@@ -21,7 +21,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from .errors import InvalidAmountError
 
@@ -114,4 +114,18 @@ Amount = Annotated[Decimal, BeforeValidator(_finite_decimal), _as_string]
 #: Like :data:`Amount`, and 0 or more.
 NonNegativeAmount = Annotated[Decimal, BeforeValidator(_non_negative), _as_string]
 #: An input amount, rate or distance: 0 or more, below 10**12, at most 6 decimal places.
-InputAmount = Annotated[Decimal, BeforeValidator(_input_quantity), _as_string]
+InputAmount = Annotated[
+    Decimal,
+    BeforeValidator(_input_quantity),
+    _as_string,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,6})?$"},
+            ],
+            "examples": ["0.636", "500", 32],
+        },
+        mode="validation",
+    ),
+]
