@@ -125,9 +125,10 @@ def mutated_documents(draw: st.DrawFn) -> Any:
         for key in path[:-1]:
             node = _child(node, key)
         last, value = path[-1], draw(st.one_of(PLAUSIBLE, json_values))
-        if isinstance(node, dict):
-            node[last] = value
-        elif isinstance(node, list) and isinstance(last, int) and last < len(node):
+        if isinstance(node, list):
+            if isinstance(last, int) and last < len(node):
+                node[last] = value
+        elif isinstance(node, dict):
             node[last] = value
     return document
 
