@@ -24,6 +24,8 @@ from ouitec_terms import (
     WorkPeriod,
     calendar_for,
     quote,
+    round_segment,
+    split,
 )
 from ouitec_terms.pricing import work_lines
 from ouitec_terms.rounding import RoundedSegment
@@ -219,3 +221,21 @@ def test_travel_distance_is_billed_per_km(intervention: Intervention) -> None:
     km = sum((leg.distance_km for leg in intervention.travel), Decimal(0))
     assert line.quantity == km
     assert line.amount_ht == (km * Decimal("0.636")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+@given(interventions(min_work=1), clients, included_hours)
+def test_billed_minutes_of_periods_equal_their_rounded_segments(
+    intervention: Intervention, client: Client, hours: Decimal
+) -> None:
+    """Art. 3 and 5: the business and off-hours minutes billed for the work are exactly the sum
+    of each period's segments rounded up one by one, however included hours split them."""
+    result = quote(intervention, client, included_hours_available=hours)
+    billed = {False: 0, True: 0}
+    for line in result.lines:
+        if line.kind in (LineKind.WORK, LineKind.INCLUDED):
+            billed[line.off_hours] += line.billed_minutes
+    expected = {False: 0, True: 0}
+    for period in intervention.work:
+        for part in split(period.start, period.end, CALENDAR):
+            expected[part.off_hours] += round_segment(part, step_minutes=15).billed_minutes
+    assert billed == expected

@@ -71,6 +71,14 @@ def test_toml_round_trip_is_the_identity(tariff: Tariff) -> None:
     assert Tariff.from_toml_text(tariff.to_toml()) == tariff
 
 
+def test_toml_file_round_trip(tmp_path: Path) -> None:
+    """Tariff.to_toml() written to a file and read with Tariff.from_toml(path) is the same."""
+    variant = DEFAULT_TARIFF.replace(version="été", holiday_subdivision="57", per_km="0.7")
+    path = tmp_path / "variant.toml"
+    path.write_text(variant.to_toml(), encoding="utf-8")
+    assert Tariff.from_toml(path) == variant
+
+
 def test_partial_toml_keeps_defaults() -> None:
     """Keys absent from a tariff file keep the 2024-06-02 defaults."""
     tariff = Tariff.from_toml_text('off_hours_surcharge = "0.25"\n[under_contract]\nhourly = 80\n'

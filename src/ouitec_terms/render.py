@@ -94,6 +94,17 @@ def _status(q: Quote) -> str:
     return "under contract" if q.under_contract else "not under contract"
 
 
+def _notes(q: Quote) -> list[str]:
+    """What follows the totals: included hours used, VAT mentions, and Art. 5's "not yet due"."""
+    notes = []
+    if q.included_hours_used:
+        notes.append(f"Included contract hours used: {format_hours(q.included_hours_used)}")
+    notes.extend(f"Mention: {m}" for m in q.mentions)
+    if not q.due:
+        notes.append(f"NOT YET DUE: {q.not_due_reason}")
+    return notes
+
+
 def quote_text(q: Quote) -> str:
     """A line-by-line account of the quote, each line citing its articles."""
     head = f"Quote {q.reference}" if q.reference else "Quote"
@@ -119,11 +130,7 @@ def quote_text(q: Quote) -> str:
         for v in q.vat
     )
     out.append(f"Total TTC: {format_eur(q.total_ttc)}")
-    if q.included_hours_used:
-        out.append(f"Included contract hours used: {format_hours(q.included_hours_used)}")
-    out.extend(f"Mention: {m}" for m in q.mentions)
-    if not q.due:
-        out.append(f"NOT YET DUE: {q.not_due_reason}")
+    out.extend(_notes(q))
     return "\n".join(out)
 
 
@@ -167,13 +174,12 @@ def quote_html(q: Quote) -> str:
         f"<td><b>{escape(format_eur(value))}</b></td></tr>"
         for name, value in totals
     )
-    notes = [*q.mentions] + ([f"Not yet due: {q.not_due_reason}"] if not q.due else [])
     caption = escape(
         f"{q.reference or 'Quote'} — {q.client_name}, {_status(q)} on {q.status_date}; "
         f"tariff {q.tariff_version}"
     )
     head = "".join(f"<th>{escape(c)}</th>" for c in _COLUMNS)
-    extra = "".join(f"<p>{escape(n)}</p>" for n in notes)
+    extra = "".join(f"<p>{escape(n)}</p>" for n in _notes(q))
     return (
         f'<table class="ouitec-quote"><caption>{caption}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
@@ -228,9 +234,5 @@ def quote_table(q: Quote) -> str:
     for name, value in totals:
         amount = format_eur(value)
         out.append(f"{name}{amount.rjust(total_width - len(name))}")
-    if q.included_hours_used:
-        out.append(f"Included contract hours used: {format_hours(q.included_hours_used)}")
-    out.extend(f"Mention: {m}" for m in q.mentions)
-    if not q.due:
-        out.append(f"NOT YET DUE: {q.not_due_reason}")
+    out.extend(_notes(q))
     return "\n".join(out)
