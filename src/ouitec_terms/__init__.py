@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from .calendar import BusinessCalendar, calendar_for
 from .catalogue import Service, ServiceFamily, services_of
-from .documents import QuoteRequest, document_schema, load_document
+from .compare import ModeComparison, ModePrice, compare_modes
+from .documents import (
+    QuoteRequest,
+    StatementRequest,
+    document_schema,
+    load_document,
+    load_statement_document,
+)
 from .errors import (
     CalendarError,
     DocumentError,
@@ -17,7 +24,6 @@ from .errors import (
     InvalidAmountError,
     OuitecTermsError,
     TariffError,
-    UnsupportedModeError,
     VatError,
 )
 from .models import (
@@ -27,6 +33,7 @@ from .models import (
     Channel,
     Client,
     Contract,
+    Devis,
     Intervention,
     TravelLeg,
     VatRegime,
@@ -38,6 +45,12 @@ from .quote import Quote, quote
 from .render import format_eur
 from .rounding import RoundedSegment, billed_minutes, round_segment
 from .segments import Segment, split
+from .statement import (
+    MAX_INTERVENTIONS_PER_STATEMENT,
+    Statement,
+    included_hours_pool,
+    monthly_statement,
+)
 from .status import is_under_contract, status_date
 from .tariff import DEFAULT_TARIFF, RateCard, Tariff
 from .vat import VAT_RULES, VatLine, VatRule, vat_rule
@@ -46,6 +59,7 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "DEFAULT_TARIFF",
+    "MAX_INTERVENTIONS_PER_STATEMENT",
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
     "VAT_RULES",
@@ -55,11 +69,14 @@ __all__ = [
     "Channel",
     "Client",
     "Contract",
+    "Devis",
     "DocumentError",
     "IncludedHoursError",
     "Intervention",
     "InvalidAmountError",
     "LineKind",
+    "ModeComparison",
+    "ModePrice",
     "OuitecTermsError",
     "Quote",
     "QuoteLine",
@@ -69,10 +86,11 @@ __all__ = [
     "Segment",
     "Service",
     "ServiceFamily",
+    "Statement",
+    "StatementRequest",
     "Tariff",
     "TariffError",
     "TravelLeg",
-    "UnsupportedModeError",
     "VatError",
     "VatLine",
     "VatRegime",
@@ -81,10 +99,14 @@ __all__ = [
     "__version__",
     "billed_minutes",
     "calendar_for",
+    "compare_modes",
     "document_schema",
     "format_eur",
+    "included_hours_pool",
     "is_under_contract",
     "load_document",
+    "load_statement_document",
+    "monthly_statement",
     "quote",
     "round_cents",
     "round_segment",

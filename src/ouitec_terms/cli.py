@@ -18,11 +18,19 @@ from pydantic import ValidationError
 
 from . import __version__
 from .calendar import calendar_for
-from .documents import QuoteRequest, describe_validation_error, document_schema, load_document
+from .documents import (
+    QuoteRequest,
+    StatementRequest,
+    describe_validation_error,
+    document_schema,
+    load_document,
+    load_statement_document,
+)
 from .errors import OuitecTermsError
 from .models import Channel, Client, Intervention, TravelLeg, WorkPeriod
 from .quote import Quote, quote
 from .render import quote_table
+from .statement import monthly_statement
 from .tariff import DEFAULT_TARIFF, Tariff
 
 __all__ = ["demo_request", "main"]
@@ -65,6 +73,17 @@ def _included_hours(text: str) -> Decimal:
         ) from None
 
 
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a month; write it as YYYY-MM, e.g. 2025-06"
+        ) from None
+    return year, month
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ouitec-terms",
@@ -93,7 +112,15 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("year", type=int, metavar="YEAR")
     sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
     sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
-    commands.add_parser("schema", help="JSON Schema of the input document")
+    sub = commands.add_parser("statement", help="price a month of interventions for one client")
+    sub.add_argument("file", metavar="FILE", help="document with [client] and [[interventions]]")
+    sub.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
+    sub.add_argument("--format", choices=("table", "json", "text"), default="table")
+    sub = commands.add_parser("schema", help="JSON Schema of the input document")
+    sub.add_argument(
+        "--statement", action="store_true", help="the schema of a statement document instead"
+    )
     return parser
 
 
@@ -114,6 +141,16 @@ def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
         included_hours_available=args.included_hours,
     )
     return _render(result, args.format)
+
+
+def _statement(args: argparse.Namespace) -> str:
+    request = load_statement_document(args.file)
+    tariff = Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+    year, month = args.month
+    result = monthly_statement(request.client, request.interventions, year, month, tariff=tariff)
+    if args.format == "json":
+        return result.model_dump_json(indent=2)
+    return result.explain()
 
 
 def _calendar(args: argparse.Namespace) -> str:
@@ -145,7 +182,10 @@ def run(argv: Sequence[str] | None = None) -> str:
         return _price(demo_request(), args)
     if args.command == "calendar":
         return _calendar(args)
-    return json.dumps(document_schema(), indent=2, ensure_ascii=False)
+    if args.command == "statement":
+        return _statement(args)
+    kind = StatementRequest if args.statement else QuoteRequest
+    return json.dumps(document_schema(kind), indent=2, ensure_ascii=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,28 +18,43 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from .errors import DocumentError
 from .models import Client, Intervention
+from .statement import MAX_INTERVENTIONS_PER_STATEMENT
 
-__all__ = ["QuoteRequest", "describe_validation_error", "document_schema", "load_document"]
+__all__ = [
+    "QuoteRequest",
+    "StatementRequest",
+    "describe_validation_error",
+    "document_schema",
+    "load_document",
+    "load_statement_document",
+]
 
 
 class QuoteRequest(BaseModel, frozen=True, extra="forbid"):
-    """What the CLI prices: one client and one intervention."""
+    """What ``ouitec-terms quote`` prices: one client and one intervention."""
 
     client: Client
     intervention: Intervention
 
 
-def document_schema() -> dict[str, Any]:
+class StatementRequest(BaseModel, frozen=True, extra="forbid"):
+    """What ``ouitec-terms statement`` prices: one client and its interventions."""
+
+    client: Client
+    interventions: tuple[Intervention, ...] = Field(max_length=MAX_INTERVENTIONS_PER_STATEMENT)
+
+
+def document_schema(kind: type[BaseModel] = QuoteRequest) -> dict[str, Any]:
     """The JSON Schema of an input document (for other apps to validate against)."""
-    schema = QuoteRequest.model_json_schema(mode="validation")
+    schema = kind.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "ouitec-terms quote request"
+    schema["title"] = f"ouitec-terms {kind.__name__}"
     return schema
 
 
@@ -78,6 +93,9 @@ def read_data(path: str | Path) -> dict[str, Any]:
     return data
 
 
+Request = TypeVar("Request", QuoteRequest, StatementRequest)
+
+
 class _FloatInJsonError(Exception):
     pass
 
@@ -86,13 +104,22 @@ def _refuse_float(text: str) -> Any:
     raise _FloatInJsonError(text)
 
 
-def load_document(path: str | Path) -> QuoteRequest:
-    """Read and validate an input document; every problem becomes a :class:`DocumentError`."""
+def _load(path: str | Path, kind: type[Request]) -> Request:
     data = read_data(path)
     try:
-        return QuoteRequest.model_validate(data)
+        return kind.model_validate(data)
     except ValidationError as error:
         raise DocumentError(describe_validation_error(error, str(path))) from None
+
+
+def load_document(path: str | Path) -> QuoteRequest:
+    """Read and validate a quote document; every problem becomes a :class:`DocumentError`."""
+    return _load(path, QuoteRequest)
+
+
+def load_statement_document(path: str | Path) -> StatementRequest:
+    """Read and validate a statement document (``client`` and ``interventions``)."""
+    return _load(path, StatementRequest)
 
 
 _HINTS = {

@@ -14,7 +14,6 @@ __all__ = [
     "InvalidAmountError",
     "OuitecTermsError",
     "TariffError",
-    "UnsupportedModeError",
     "VatError",
 ]
 
@@ -37,10 +36,6 @@ class InvalidAmountError(OuitecTermsError):
 
 class IncludedHoursError(OuitecTermsError):
     """The included contract hours passed to a quote are not a non-negative multiple of 0.25."""
-
-
-class UnsupportedModeError(OuitecTermsError):
-    """The billing mode asked for is not priced by this version of the library."""
 
 
 class VatError(OuitecTermsError):

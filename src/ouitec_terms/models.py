@@ -37,6 +37,7 @@ __all__ = [
     "Channel",
     "Client",
     "Contract",
+    "Devis",
     "Intervention",
     "TravelLeg",
     "VatRegime",
@@ -185,6 +186,27 @@ class TravelLeg(_TimeSpan):
     distance_km: InputAmount = Field(description="road distance of this leg, in km")
 
 
+class Devis(_Frozen):
+    """A quote for on-site work, signed or not (Art. 11: "généralement validée sur devis").
+
+    A signed devis sets the price of the work; travel is inside it unless ``includes_travel`` is
+    false. An unsigned devis counts as no devis.
+    """
+
+    reference: str = Field(min_length=1, max_length=200)
+    amount_ht: InputAmount = Field(description="price of the work, € HT, to the cent")
+    signed: bool
+    includes_travel: bool = True
+
+    @model_validator(mode="after")
+    def _whole_cents(self) -> Self:
+        if self.amount_ht != self.amount_ht.quantize(Decimal("0.01")):
+            raise ValueError(
+                f"devis amount {self.amount_ht} has fractions of a cent; write it to the cent"
+            )
+        return self
+
+
 class Intervention(_Frozen):
     """One intervention: work periods, travel legs, how it is billed and how it was asked for."""
 
@@ -194,6 +216,7 @@ class Intervention(_Frozen):
     channel: Channel = Channel.PORTAL
     confirmed_in_writing: bool = False
     reference: str = Field(default="", max_length=200)
+    devis: Devis | None = None
 
     @model_validator(mode="after")
     def _something_without_overlap(self) -> Self:

@@ -22,6 +22,9 @@ __all__ = [
     "LabelledSegments",
     "LineKind",
     "QuoteLine",
+    "devis_line",
+    "hourly_line",
+    "local_time",
     "travel_distance_line",
     "travel_time_lines",
     "work_lines",
@@ -33,6 +36,8 @@ LabelledSegments = tuple[str, Sequence[RoundedSegment]]
 ART_HOURLY = "Art. 3, Art. 5"
 ART_TRAVEL_TIME = "Art. 11, Art. 3, Art. 5"
 ART_TRAVEL_DISTANCE = "Art. 11"
+ART_DAY = "Art. 3, Art. 5"
+ART_DEVIS = "Art. 11"
 
 
 class LineKind(StrEnum):
@@ -82,7 +87,7 @@ def local_time(moment: datetime, tz: tzinfo) -> datetime:
     return local.replace(tzinfo=timezone(offset) if offset is not None else UTC, fold=0)
 
 
-def _hourly_line(
+def hourly_line(
     kind: LineKind,
     label: str,
     article: str,
@@ -113,7 +118,7 @@ def _hourly_line(
     )
 
 
-def _when(segment: RoundedSegment, surcharge: Decimal) -> str:
+def when(segment: RoundedSegment, surcharge: Decimal) -> str:
     if segment.off_hours:
         return f"off-hours (+{(surcharge * 100).normalize():f} %)"
     return "business hours"
@@ -145,7 +150,7 @@ def work_lines(
                 raw_absorbed = min(raw, Decimal(absorbed * 60))
                 left -= absorbed
                 lines.append(
-                    _hourly_line(
+                    hourly_line(
                         LineKind.INCLUDED,
                         f"{name} — business hours, included in the contract",
                         ART_HOURLY,
@@ -161,9 +166,9 @@ def work_lines(
                 if not minutes:
                     continue
             lines.append(
-                _hourly_line(
+                hourly_line(
                     LineKind.WORK,
-                    f"{name} — {_when(segment, surcharge)}",
+                    f"{name} — {when(segment, surcharge)}",
                     ART_HOURLY,
                     segment,
                     raw_seconds=raw,
@@ -181,9 +186,9 @@ def travel_time_lines(
 ) -> tuple[QuoteLine, ...]:
     """Travel time priced like hourly work, off-hours surcharge included (Art. 11; SPEC §6)."""
     return tuple(
-        _hourly_line(
+        hourly_line(
             LineKind.TRAVEL_TIME,
-            f"{label or 'Travel'} — travel time, {_when(segment, surcharge)}",
+            f"{label or 'Travel'} — travel time, {when(segment, surcharge)}",
             ART_TRAVEL_TIME,
             segment,
             raw_seconds=segment.raw_seconds,
@@ -207,4 +212,27 @@ def travel_distance_line(total_km: Decimal, *, per_km: Decimal, legs: int) -> Qu
         unit="km",
         unit_price=per_km,
         amount_ht=round_cents(total_km * per_km),
+    )
+
+
+def devis_line(
+    reference: str, amount: Decimal, periods: Sequence[LabelledSegments], *, tz: tzinfo
+) -> QuoteLine:
+    """One line for the work under a signed devis (Art. 11; SPEC §5.4).
+
+    It keeps the span and the raw time of the work for the record; the work's time is not
+    billed, so ``billed_minutes`` is 0.
+    """
+    segments = [s for _, group in periods for s in group]
+    return QuoteLine(
+        kind=LineKind.DEVIS,
+        label=f"Work as per signed devis {reference}",
+        article=ART_DEVIS,
+        start=local_time(segments[0].start, tz) if segments else None,
+        end=local_time(segments[-1].end, tz) if segments else None,
+        raw_seconds=sum((s.raw_seconds for s in segments), Decimal(0)),
+        quantity=Decimal(1),
+        unit="devis",
+        unit_price=amount,
+        amount_ht=amount,
     )

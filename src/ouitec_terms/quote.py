@@ -23,12 +23,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from .calendar import BusinessCalendar, calendar_for
-from .errors import IncludedHoursError, UnsupportedModeError
+from .days import day_lines
+from .errors import IncludedHoursError
 from .models import BillingMode, Client, Intervention, TravelLeg, WorkPeriod, utc
 from .money import Amount, NonNegativeAmount, to_decimal
 from .pricing import (
     LabelledSegments,
     QuoteLine,
+    devis_line,
     travel_distance_line,
     travel_time_lines,
     work_lines,
@@ -40,7 +42,18 @@ from .status import is_under_contract, status_date
 from .tariff import DEFAULT_TARIFF, Tariff
 from .vat import VatLine, tax, vat_rule
 
-__all__ = ["Quote", "quote"]
+__all__ = ["FLOOR_MENTION", "UNSIGNED_MENTION", "Quote", "quote"]
+
+#: Art. 3 "dès 750 € HT" and Art. 11: the on-site day without contract is a floor.
+FLOOR_MENTION = (
+    "Journée d'intervention sur site : à partir de {rate} € HT ; le prix définitif est fixé "
+    "par devis (Art. 3, Art. 11)."
+)
+#: Art. 11: travel is due even when the devis was not signed.
+UNSIGNED_MENTION = (
+    "Devis {reference} non signé : la prestation est facturée au tarif et les frais de "
+    "déplacement sont dus (Art. 11)."
+)
 
 
 class Quote(BaseModel, frozen=True, extra="forbid"):
@@ -117,59 +130,77 @@ def quote(
     """Price ``intervention`` for ``client`` under ``tariff`` (Art. 3, 5, 11; SPEC §2–8).
 
     ``included_hours_available`` is the client's contract hours still available (a non-negative
-    multiple of 0.25), trusted as given; the quote reports what it used.
+    multiple of 0.25), trusted as given; the quote reports what it used. Only hourly work
+    outside a signed devis uses them (SPEC §5.3).
     """
     included = _included_minutes(included_hours_available)
-    if intervention.mode is not BillingMode.HOURLY:
-        raise UnsupportedModeError(
-            f"billing mode {intervention.mode.value!r} is not priced by this version; use "
-            f"mode 'hourly'"
-        )
     day = status_date(intervention, tariff)
     under_contract = is_under_contract(client, day, tariff)
     rule = vat_rule(client.vat_regime, day)
     rates = tariff.rates(under_contract=under_contract)
     calendar = calendar_for(tariff, subdivision=client.holiday_subdivision)
-    step = tariff.rounding_minutes
-    surcharge = tariff.off_hours_surcharge
+    step, surcharge, tz = tariff.rounding_minutes, tariff.off_hours_surcharge, calendar.tz
+    work = _rounded(intervention.work, calendar, step)
+    devis = intervention.devis
+    signed = devis is not None and devis.signed
+    mentions: list[str] = []
 
-    work, used = work_lines(
-        _rounded(intervention.work, calendar, step),
-        rate=rates.hourly,
-        surcharge=surcharge,
-        tz=calendar.tz,
-        included_minutes=included,
-    )
-    lines = [*work]
-    if intervention.travel:
+    lines: list[QuoteLine] = []
+    used = 0
+    if devis is not None and devis.signed:
+        lines.append(devis_line(devis.reference, devis.amount_ht, work, tz=tz))
+    elif intervention.mode is BillingMode.HOURLY:
+        hourly, used = work_lines(
+            work, rate=rates.hourly, surcharge=surcharge, tz=tz, included_minutes=included
+        )
+        lines += hourly
+    else:
+        onsite = intervention.mode is BillingMode.ONSITE_DAY
+        floor = onsite and rates.onsite_day_is_floor
+        lines += day_lines(
+            work,
+            name="On-site day" if onsite else "Remote working day",
+            day_rate=rates.onsite_day if onsite else rates.remote_day,
+            floor=floor,
+            hourly_rate=rates.hourly,
+            surcharge=surcharge,
+            day_minutes=tariff.day_minutes,
+            tz=tz,
+        )
+        if floor and work:
+            mentions.append(FLOOR_MENTION.format(rate=rates.onsite_day))
+    if devis is not None and not devis.signed:
+        mentions.append(UNSIGNED_MENTION.format(reference=devis.reference))
+
+    if intervention.travel and not (signed and devis is not None and devis.includes_travel):
         lines += travel_time_lines(
             _rounded(intervention.travel, calendar, step),
             rate=rates.hourly,
             surcharge=surcharge,
-            tz=calendar.tz,
+            tz=tz,
         )
-    lines.sort(key=_chronological)
-    if intervention.travel:
         km = sum((leg.distance_km for leg in intervention.travel), Decimal(0))
         lines.append(travel_distance_line(km, per_km=tariff.per_km, legs=len(intervention.travel)))
+    lines.sort(key=_chronological)
 
-    vat_line = tax((line.amount_ht for line in lines), rule)
-    total_ht = vat_line.base
+    vat_line = tax((line.amount_ht for line in lines), rule.rate)
+    if rule.mention:
+        mentions.insert(0, rule.mention)
     written = intervention.channel.is_written or intervention.confirmed_in_writing
     return Quote(
         reference=intervention.reference,
         client_name=client.name,
         mode=intervention.mode,
         lines=tuple(lines),
-        total_ht=total_ht,
+        total_ht=vat_line.base,
         vat=(vat_line,),
         total_vat=vat_line.amount,
-        total_ttc=total_ht + vat_line.amount,
+        total_ttc=vat_line.base + vat_line.amount,
         under_contract=under_contract,
         status_date=day,
         tariff_version=tariff.version,
         timezone=tariff.timezone,
-        mentions=(rule.mention,) if rule.mention else (),
+        mentions=tuple(mentions),
         due=written,
         not_due_reason=None
         if written

@@ -21,9 +21,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .money import round_cents
+from .pricing import LineKind, QuoteLine
 
 if TYPE_CHECKING:
     from .quote import Quote
+    from .statement import Statement
 
 __all__ = [
     "format_duration",
@@ -34,6 +36,8 @@ __all__ = [
     "quote_html",
     "quote_table",
     "quote_text",
+    "statement_html",
+    "statement_text",
 ]
 
 NBSP = "\u00a0"
@@ -90,6 +94,21 @@ def _percent(rate: Decimal) -> str:
     return f"{_french_number(rate * 100, 2).rstrip('0').rstrip(',')}{NBSP}%"
 
 
+def _formula(line: QuoteLine, *, compact: bool = False) -> str:
+    """How the line's amount is computed: quantity × unit price, and the surcharge if any.
+
+    Hourly lines carry the surcharge on top (``× (1 + 20 %)``); a day-surcharge line *is* the
+    surcharge (``× 20 %``) on the day's hourly equivalent for its off-hours minutes (SPEC §5.2).
+    """
+    text = f"{format_quantity(line.quantity, line.unit)} × {format_price(line.unit_price)}"
+    if line.kind is LineKind.DAY_SURCHARGE:
+        return f"{text} × {_percent(line.surcharge_rate)}"
+    if line.surcharge_rate:
+        surcharge = _percent(line.surcharge_rate)
+        return f"{text} (+{surcharge})" if compact else f"{text} × (1 + {surcharge})"
+    return text
+
+
 def _status(q: Quote) -> str:
     return "under contract" if q.under_contract else "not under contract"
 
@@ -120,10 +139,7 @@ def quote_text(q: Quote) -> str:
                 f"{format_duration(line.raw_seconds)}, billed {line.billed_minutes} min "
                 "(every started quarter hour is due, Art. 5)"
             )
-        price = f"{format_quantity(line.quantity, line.unit)} × {format_price(line.unit_price)}"
-        if line.surcharge_rate:
-            price += f" × (1 + {_percent(line.surcharge_rate)})"
-        out.append(f"    {price} = {format_eur(line.amount_ht)} HT")
+        out.append(f"    {_formula(line)} = {format_eur(line.amount_ht)} HT")
     out.append(f"Total HT: {format_eur(q.total_ht)}")
     out.extend(
         f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
@@ -199,9 +215,7 @@ def quote_table(q: Quote) -> str:
         when = ""
         if line.start and line.end:
             when = f"{_moment(line.start)}–{line.end:%H:%M}"
-        price = f"{format_quantity(line.quantity, line.unit)} × {format_price(line.unit_price)}"
-        if line.surcharge_rate:
-            price += f" +{_percent(line.surcharge_rate)}"
+        price = _formula(line, compact=True)
         rows.append(
             (
                 line.article,
@@ -236,3 +250,82 @@ def quote_table(q: Quote) -> str:
         out.append(f"{name}{amount.rjust(total_width - len(name))}")
     out.extend(_notes(q))
     return "\n".join(out)
+
+
+def _month(s: Statement) -> str:
+    return f"{s.year:04d}-{s.month:02d}"
+
+
+def _statement_rows(s: Statement) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for q in s.quotes:
+        rows.append(
+            (
+                q.reference or "(no reference)",
+                q.status_date.isoformat(),
+                q.mode.value,
+                "under contract" if q.under_contract else "no contract",
+                format_hours(q.included_hours_used),
+                format_eur(q.total_ht),
+            )
+        )
+    return rows
+
+
+def statement_text(s: Statement) -> str:
+    """A plain-text account of a monthly statement."""
+    out = [
+        f"Statement {_month(s)} — {s.client_name} (tariff {s.tariff_version})",
+        (
+            f"Included contract hours: pool {format_hours(s.included_hours_pool)}, used "
+            f"{format_hours(s.included_hours_used)}, left {format_hours(s.included_hours_left)}"
+            " (Art. 3)"
+        ),
+    ]
+    for n, row in enumerate(_statement_rows(s), 1):
+        ref, day, mode, status, used, ht = row
+        out.append(f"{n:>3}. {ref}  {day}  {mode}, {status}, included {used}: {ht} HT")
+    out.append(f"Total HT: {format_eur(s.total_ht)}")
+    out.extend(
+        f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
+        for v in s.vat
+    )
+    out.append(f"Total TTC: {format_eur(s.total_ttc)}")
+    out.extend(f"Mention: {m}" for m in s.mentions)
+    out.extend(
+        f"Pending (not yet due, Art. 5): {q.reference or '(no reference)'} "
+        f"{format_eur(q.total_ht)} HT"
+        for q in s.pending
+    )
+    if s.outside_month:
+        out.append(f"Not in {_month(s)}: {', '.join(s.outside_month)}")
+    return "\n".join(out)
+
+
+def statement_html(s: Statement) -> str:
+    """A monthly statement as an HTML table (Jupyter's ``_repr_html_``)."""
+    head = "".join(
+        f"<th>{c}</th>"
+        for c in ("Reference", "Status date", "Mode", "Client status", "Included", "Total HT")
+    )
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+        for row in _statement_rows(s)
+    )
+    totals = [("Total HT", s.total_ht)]
+    totals += [(f"TVA {_percent(v.rate)}", v.amount) for v in s.vat]
+    totals += [("Total TTC", s.total_ttc)]
+    foot = "".join(
+        f'<tr><th colspan="5" style="text-align:right">{escape(name)}</th>'
+        f"<td><b>{escape(format_eur(value))}</b></td></tr>"
+        for name, value in totals
+    )
+    caption = escape(
+        f"Statement {_month(s)} — {s.client_name}; included hours used "
+        f"{format_hours(s.included_hours_used)} of {format_hours(s.included_hours_pool)}"
+    )
+    notes = "".join(f"<p>{escape(m)}</p>" for m in s.mentions)
+    return (
+        f'<table class="ouitec-statement"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>{notes}"
+    )

@@ -106,7 +106,7 @@ class VatLine(BaseModel, frozen=True, extra="forbid"):
     article: str = "Art. 3"
 
 
-def tax(amounts_ht: Iterable[Decimal], rule: VatRule) -> VatLine:
-    """VAT on the sum of ``amounts_ht`` at ``rule``'s rate, rounded half-up to the cent."""
+def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
+    """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (SPEC §8)."""
     base = sum(amounts_ht, Decimal(0))
-    return VatLine(rate=rule.rate, base=base, amount=round_cents(base * rule.rate))
+    return VatLine(rate=rate, base=base, amount=round_cents(base * rate))

@@ -1,0 +1,170 @@
+"""Day rates: the remote day and the on-site day (Art. 3; SPEC §5.2).
+
+Rounded work segments are grouped by the local date of their start (a night segment that starts
+on day D belongs to D). Each date is one **day unit** at the day rate, covering the first
+480 billed minutes of that date in chronological order; minutes beyond are billed by the hour
+(off-hours surcharge included), and off-hours minutes the day covers add a surcharge line:
+``off-hours hours covered × (day rate / 8) × 0.20``.
+
+>>> from datetime import datetime
+>>> from zoneinfo import ZoneInfo
+>>> from ouitec_terms import Client, Contract, Intervention, Service, WorkPeriod, quote
+>>> from ouitec_terms import BillingMode
+>>> paris = ZoneInfo("Europe/Paris")
+>>> contract = Contract(service=Service.SOC, monthly_commitment=600,
+...                     start=datetime(2025, 1, 1).date(), months=12)
+>>> day = Intervention(mode=BillingMode.REMOTE_DAY, work=(WorkPeriod(
+...     start=datetime(2025, 6, 11, 7, 30, tzinfo=paris),
+...     end=datetime(2025, 6, 11, 17, 0, tzinfo=paris)),))
+>>> q = quote(day, Client(name="C", contracts=(contract,)))
+>>> for line in q.lines:
+...     print(line.kind.value, line.billed_minutes, line.amount_ht)
+day 480 550.00
+day_surcharge 30 6.88
+work 90 112.50
+>>> q.total_ht, q.total_ttc
+(Decimal('669.38'), Decimal('803.26'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, tzinfo
+from decimal import Decimal
+
+from .money import round_cents
+from .pricing import (
+    ART_DAY,
+    ART_HOURLY,
+    LabelledSegments,
+    LineKind,
+    QuoteLine,
+    hourly_line,
+    local_time,
+    when,
+)
+from .rounding import RoundedSegment
+
+__all__ = ["DayUnit", "day_lines", "day_units"]
+
+
+class DayUnit:
+    """The rounded segments of one local date, split into what the day covers and the rest."""
+
+    __slots__ = ("covered", "day", "overflow")
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        #: (label, segment, raw seconds covered, minutes covered)
+        self.covered: list[tuple[str, RoundedSegment, Decimal, int]] = []
+        #: (label, segment, raw seconds beyond, minutes beyond)
+        self.overflow: list[tuple[str, RoundedSegment, Decimal, int]] = []
+
+    @property
+    def covered_minutes(self) -> int:
+        """Billed minutes the day unit covers (at most the tariff's day, 480)."""
+        return sum(minutes for *_, minutes in self.covered)
+
+    @property
+    def off_hours_covered_minutes(self) -> int:
+        """Off-hours minutes among those covered (they carry the surcharge)."""
+        return sum(m for _, s, _, m in self.covered if s.off_hours)
+
+
+def day_units(
+    periods: Sequence[LabelledSegments], *, day_minutes: int, tz: tzinfo
+) -> tuple[DayUnit, ...]:
+    """Group segments by the local date of their start and fill each day up to ``day_minutes``.
+
+    Segments are taken in chronological order; one that crosses the day's limit is split at the
+    billed-minute mark: the raw seconds go to the covered part up to its billed minutes × 60,
+    the rest to the overflow part (SPEC §4).
+    """
+    segments = sorted(
+        ((label, s) for label, group in periods for s in group), key=lambda item: item[1].start
+    )
+    units: dict[date, DayUnit] = {}
+    for label, segment in segments:
+        day = segment.start.astimezone(tz).date()
+        unit = units.setdefault(day, DayUnit(day))
+        take = min(day_minutes - unit.covered_minutes, segment.billed_minutes)
+        raw_taken = min(segment.raw_seconds, Decimal(take * 60))
+        if take:
+            unit.covered.append((label, segment, raw_taken, take))
+        if segment.billed_minutes > take:
+            rest = segment.billed_minutes - take
+            unit.overflow.append((label, segment, segment.raw_seconds - raw_taken, rest))
+    return tuple(units.values())
+
+
+def day_lines(
+    periods: Sequence[LabelledSegments],
+    *,
+    name: str,
+    day_rate: Decimal,
+    floor: bool,
+    hourly_rate: Decimal,
+    surcharge: Decimal,
+    day_minutes: int,
+    tz: tzinfo,
+) -> tuple[QuoteLine, ...]:
+    """The lines of day-rate billing: per date a day unit, its surcharge, and the overflow."""
+    lines: list[QuoteLine] = []
+    hourly_equivalent = day_rate * 60 / day_minutes
+    for unit in day_units(periods, day_minutes=day_minutes, tz=tz):
+        covered = unit.covered
+        raw = sum((r for _, _, r, _ in covered), Decimal(0))
+        start = local_time(covered[0][1].start, tz)
+        end = local_time(covered[-1][1].end, tz)
+        price = "à partir de " if floor else ""
+        lines.append(
+            QuoteLine(
+                kind=LineKind.DAY,
+                label=f"{name} {unit.day.isoformat()} ({price}{day_rate} € HT, "
+                f"up to {day_minutes // 60} h)",
+                article=ART_DAY,
+                start=start,
+                end=end,
+                raw_seconds=raw,
+                billed_minutes=unit.covered_minutes,
+                quantity=Decimal(1),
+                unit="day",
+                unit_price=day_rate,
+                amount_ht=round_cents(day_rate),
+            )
+        )
+        off_minutes = unit.off_hours_covered_minutes
+        if off_minutes:
+            lines.append(
+                QuoteLine(
+                    kind=LineKind.DAY_SURCHARGE,
+                    label=f"Off-hours surcharge on the day of {unit.day.isoformat()} "
+                    f"(day rate / {day_minutes // 60} per hour)",
+                    article="Art. 3",
+                    start=start,
+                    end=end,
+                    raw_seconds=sum((r for _, s, r, _ in covered if s.off_hours), Decimal(0)),
+                    billed_minutes=off_minutes,
+                    off_hours=True,
+                    quantity=Decimal(off_minutes) / 60,
+                    unit="h",
+                    unit_price=hourly_equivalent,
+                    surcharge_rate=surcharge,
+                    amount_ht=round_cents(off_minutes * day_rate * surcharge / day_minutes),
+                )
+            )
+        lines.extend(
+            hourly_line(
+                LineKind.WORK,
+                f"{label or 'Support'} — beyond the day, {when(segment, surcharge)}",
+                ART_HOURLY,
+                segment,
+                raw_seconds=raw_rest,
+                minutes=minutes,
+                rate=hourly_rate,
+                surcharge=surcharge,
+                tz=tz,
+            )
+            for label, segment, raw_rest, minutes in unit.overflow
+        )
+    return tuple(lines)

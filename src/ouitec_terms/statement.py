@@ -1,0 +1,176 @@
+"""Monthly statements: a month's interventions priced in order, with the included-hours pool.
+
+SPEC §5.3: the pool is the sum of ``included_hours_per_month`` of the contracts active on the
+first day of the month or starting within it; it is threaded through the month's interventions
+in chronological order, each quote using what it needs of what is left. VAT is computed on the
+statement's total per rate (SPEC §8), not summed from the quotes.
+
+>>> from datetime import date, datetime, timedelta
+>>> from decimal import Decimal
+>>> from zoneinfo import ZoneInfo
+>>> from ouitec_terms import Client, Contract, Intervention, Service, WorkPeriod
+>>> paris = ZoneInfo("Europe/Paris")
+>>> deal = Contract(service=Service.USER_SUPPORT, monthly_commitment=Decimal(800),
+...                 start=date(2025, 1, 1), months=12, included_hours_per_month=Decimal(2))
+>>> def job(day: int) -> Intervention:
+...     start = datetime(2025, 6, day, 9, tzinfo=paris)
+...     return Intervention(reference=f"J{day}",
+...                         work=(WorkPeriod(start=start, end=start + timedelta(hours=1.5)),))
+>>> s = monthly_statement(Client(name="C", contracts=(deal,)), [job(12), job(3)], 2025, 6)
+>>> [(q.reference, q.included_hours_used, q.total_ht) for q in s.quotes]
+[('J3', Decimal('1.5'), Decimal('0.00')), ('J12', Decimal('0.5'), Decimal('75.00'))]
+>>> s.included_hours_pool, s.included_hours_left, s.total_ht, s.total_ttc
+(Decimal('2'), Decimal('0'), Decimal('75.00'), Decimal('90.00'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from .errors import OuitecTermsError
+from .models import Client, Intervention, add_months
+from .money import Amount, NonNegativeAmount
+from .quote import Quote, quote
+from .render import statement_html, statement_text
+from .status import status_date
+from .tariff import DEFAULT_TARIFF, Tariff
+from .vat import VatLine, tax
+
+__all__ = [
+    "MAX_INTERVENTIONS_PER_STATEMENT",
+    "Statement",
+    "included_hours_pool",
+    "monthly_statement",
+]
+
+#: The most interventions one statement prices (a bound against hostile documents).
+MAX_INTERVENTIONS_PER_STATEMENT = 10_000
+
+
+class Statement(BaseModel, frozen=True, extra="forbid"):
+    """A month's quotes for one client, the included hours threaded through them, and totals."""
+
+    client_name: str
+    year: int
+    month: int = Field(ge=1, le=12)
+    tariff_version: str
+    quotes: tuple[Quote, ...] = Field(description="due quotes, in chronological order")
+    pending: tuple[Quote, ...] = Field(
+        default=(), description="quotes not yet due (Art. 5), outside the totals"
+    )
+    outside_month: tuple[str, ...] = Field(
+        default=(), description="references of interventions given whose status date is elsewhere"
+    )
+    included_hours_pool: NonNegativeAmount
+    included_hours_used: NonNegativeAmount
+    total_ht: Amount
+    vat: tuple[VatLine, ...]
+    total_vat: Amount
+    total_ttc: Amount
+    mentions: tuple[str, ...] = ()
+
+    @property
+    def included_hours_left(self) -> Decimal:
+        """Included hours of the pool not used by this statement."""
+        return self.included_hours_pool - self.included_hours_used
+
+    def explain(self) -> str:
+        """A plain-text account: each quote's total, the included hours, the totals per rate."""
+        return statement_text(self)
+
+    def _repr_html_(self) -> str:
+        return statement_html(self)
+
+    def __str__(self) -> str:
+        return statement_text(self)
+
+
+def included_hours_pool(client: Client, year: int, month: int) -> Decimal:
+    """Included hours of the month: contracts active on its first day or starting within it."""
+    first = date(year, month, 1)
+    after = add_months(first, 1)
+    return sum(
+        (
+            c.included_hours_per_month
+            for c in client.contracts
+            if c.is_active_on(first) or first <= c.start < after
+        ),
+        Decimal(0),
+    )
+
+
+def monthly_statement(
+    client: Client,
+    interventions: Iterable[Intervention],
+    year: int,
+    month: int,
+    *,
+    tariff: Tariff = DEFAULT_TARIFF,
+    included_hours: Decimal | None = None,
+) -> Statement:
+    """Price the interventions of ``year``-``month`` for ``client`` in chronological order.
+
+    Interventions whose status date falls in another month are left out (their references are
+    listed in ``outside_month``). ``included_hours`` overrides the pool computed from the
+    contracts (e.g. to carry over what an earlier statement of the month left).
+    Interventions not yet due (Art. 5) are priced without included hours and kept apart.
+    """
+    if not 1 <= month <= 12:
+        raise OuitecTermsError(f"month {month} is not 1 to 12; write e.g. 2025-06")
+    given = list(interventions)
+    if len(given) > MAX_INTERVENTIONS_PER_STATEMENT:
+        raise OuitecTermsError(
+            f"{len(given)} interventions is more than {MAX_INTERVENTIONS_PER_STATEMENT} for one "
+            "statement; split them by month"
+        )
+    in_month: list[Intervention] = []
+    outside: list[Intervention] = []
+    for intervention in given:
+        day = status_date(intervention, tariff)
+        (in_month if (day.year, day.month) == (year, month) else outside).append(intervention)
+    in_month.sort(key=lambda i: i.earliest_start)
+    pool = included_hours_pool(client, year, month) if included_hours is None else included_hours
+    used = Decimal(0)
+    due: list[Quote] = []
+    pending: list[Quote] = []
+    for intervention in in_month:
+        if intervention.channel.is_written or intervention.confirmed_in_writing:
+            left = pool - used
+            priced = quote(intervention, client, tariff=tariff, included_hours_available=left)
+            # counted in minutes so that hours keep their plain form (2, not 2.0)
+            used = Decimal(int((used + priced.included_hours_used) * 60)) / 60
+            due.append(priced)
+        else:
+            pending.append(quote(intervention, client, tariff=tariff))
+    vat = _vat_per_rate(due)
+    total_ht = sum((v.base for v in vat), Decimal(0))
+    total_vat = sum((v.amount for v in vat), Decimal(0))
+    return Statement(
+        client_name=client.name,
+        year=year,
+        month=month,
+        tariff_version=tariff.version,
+        quotes=tuple(due),
+        pending=tuple(pending),
+        outside_month=tuple(i.reference or "(no reference)" for i in outside),
+        included_hours_pool=pool,
+        included_hours_used=used,
+        total_ht=total_ht,
+        vat=vat,
+        total_vat=total_vat,
+        total_ttc=total_ht + total_vat,
+        mentions=tuple(dict.fromkeys(m for q in due for m in q.mentions)),
+    )
+
+
+def _vat_per_rate(quotes: list[Quote]) -> tuple[VatLine, ...]:
+    """VAT on the statement's HT total per rate, rounded half-up once per rate (SPEC §8)."""
+    bases: dict[Decimal, list[Decimal]] = {}
+    for q in quotes:
+        for line in q.vat:
+            bases.setdefault(line.rate, []).append(line.base)
+    return tuple(tax(amounts, rate) for rate, amounts in sorted(bases.items(), reverse=True))
