@@ -143,3 +143,28 @@ NO_CONTRACT = Client(name="Sans Contrat SARL")
 UNDER_CONTRACT = Client(name="Sous Contrat SAS", contracts=(CONTRACT,))
 clients = st.sampled_from((NO_CONTRACT, UNDER_CONTRACT))
 included_hours = st.integers(0, 40).map(lambda q: Decimal(q) / 4)
+
+
+@st.composite
+def month_interventions(draw: st.DrawFn, year: int = 2025, month: int = 6) -> Intervention:
+    """One intervention starting in ``year``-``month`` (Paris), of a few hours of work."""
+    day = draw(st.integers(1, 28))
+    clock = draw(local_times)
+    start = datetime.combine(date(year, month, day), clock, PARIS)
+    length = timedelta(minutes=draw(st.integers(1, 10 * 60)))
+    return Intervention(
+        reference=f"T-{day:02d}-{clock:%H%M}",
+        work=(WorkPeriod(start=start, end=start + length),),
+        channel=draw(st.sampled_from((Channel.PORTAL, Channel.EMAIL, Channel.PHONE))),
+        confirmed_in_writing=draw(st.booleans()),
+    )
+
+
+INCLUDED_CONTRACT = Contract(
+    service=Service.USER_SUPPORT,
+    monthly_commitment=Decimal(800),
+    start=date(2025, 1, 1),
+    months=12,
+    included_hours_per_month=Decimal(6),
+)
+WITH_INCLUDED_HOURS = Client(name="Heures incluses SA", contracts=(INCLUDED_CONTRACT,))

@@ -10,13 +10,25 @@ from pathlib import Path
 
 import pytest
 
-from ouitec_terms import Quote, document_schema, format_eur, load_document, quote
+from ouitec_terms import (
+    Quote,
+    Statement,
+    StatementRequest,
+    document_schema,
+    format_eur,
+    load_document,
+    quote,
+)
 from ouitec_terms.cli import demo_request, main
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 #: TTC of each shipped example (the SPEC §10 figures for the spec-* ones), with CLI options.
 EXPECTED_TTC = {
     "demo.toml": ("691.44", []),
+    "spec-05-remote-day.toml": ("803.26", []),
+    "onsite-day-floor.toml": ("1100.16", []),
+    "devis-signed-without-travel.toml": ("1640.16", []),
+    "travel-only-unsigned-devis.toml": ("210.84", []),
     "phone-unconfirmed.toml": ("27.00", []),
     "spec-01-business-hours.toml": ("162.00", []),
     "spec-02-contract-evening.toml": ("99.00", []),
@@ -28,9 +40,51 @@ EXPECTED_TTC = {
 }
 
 
+#: Statement examples: (month, TTC of the month's due interventions).
+EXPECTED_STATEMENTS = {"statement-2025-06.toml": ("2025-06", "229.50")}
+
+
 def test_every_shipped_example_is_listed() -> None:
     """Each file in docs/examples/ has its expected total here, so none ships untested."""
-    assert sorted(p.name for p in EXAMPLES.iterdir()) == sorted(EXPECTED_TTC)
+    listed = [*EXPECTED_TTC, *EXPECTED_STATEMENTS]
+    assert sorted(p.name for p in EXAMPLES.iterdir()) == sorted(listed)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_STATEMENTS))
+def test_shipped_statement_prices(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ouitec-terms statement docs/examples/<each> --month M` gives the documented TTC."""
+    month, ttc = EXPECTED_STATEMENTS[name]
+    assert main(["statement", str(EXAMPLES / name), "--month", month, "--format", "json"]) == 0
+    result = Statement.model_validate_json(capsys.readouterr().out)
+    assert result.total_ttc == Decimal(ttc)
+    assert main(["statement", str(EXAMPLES / name), "--month", month]) == 0
+    assert "Included contract hours" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["--month", "2025-13"], "not a month"),
+        (["--month", "June"], "not a month"),
+        ([], "required"),
+    ],
+)
+def test_statement_bad_month_exits_2(
+    args: list[str], reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A month that is not YYYY-MM is refused with exit status 2 and the expected form."""
+    with pytest.raises(SystemExit) as stop:
+        main(["statement", str(EXAMPLES / "statement-2025-06.toml"), *args])
+    assert stop.value.code == 2
+    assert reason in capsys.readouterr().err
+
+
+def test_statement_of_a_quote_document_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A quote document given to `statement` is refused, naming the missing key."""
+    assert main(["statement", str(EXAMPLES / "demo.toml"), "--month", "2025-03"]) == 2
+    err = capsys.readouterr().err
+    assert "interventions" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_TTC))
@@ -185,5 +239,8 @@ def test_console_script_runs() -> None:
 
 def test_stored_schema_is_current() -> None:
     """docs/input-schema.json is what `ouitec-terms schema` prints (regenerate it if not)."""
-    stored = json.loads((EXAMPLES.parent / "input-schema.json").read_text(encoding="utf-8"))
+    docs = EXAMPLES.parent
+    stored = json.loads((docs / "input-schema.json").read_text(encoding="utf-8"))
     assert stored == document_schema()
+    stored = json.loads((docs / "statement-schema.json").read_text(encoding="utf-8"))
+    assert stored == document_schema(StatementRequest)

@@ -234,5 +234,5 @@ def devis_line(
         quantity=Decimal(1),
         unit="devis",
         unit_price=amount,
-        amount_ht=amount,
+        amount_ht=round_cents(amount),
     )
