@@ -52,6 +52,9 @@ def test_included_hours_are_consumed_in_chronological_order(
     interventions: list[Intervention],
 ) -> None:
     """SPEC §5.3: each quote, in chronological order, uses all it can of what is left."""
+    interventions = [
+        i.model_copy(update={"reference": f"T{n}"}) for n, i in enumerate(interventions)
+    ]
     result = monthly_statement(WITH_INCLUDED_HOURS, interventions, 2025, 6)
     starts = [q.lines[0].start for q in result.quotes if q.lines]
     assert starts == sorted(starts)  # type: ignore[type-var]
