@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from ouitec_terms import (
+    BillingMode,
+    ModeComparison,
     Quote,
     Statement,
     StatementRequest,
@@ -26,6 +28,7 @@ EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 EXPECTED_TTC = {
     "demo.toml": ("691.44", []),
     "spec-05-remote-day.toml": ("803.26", []),
+    "compare-long-remote-day.toml": ("675.00", []),
     "onsite-day-floor.toml": ("1100.16", []),
     "devis-signed-without-travel.toml": ("1640.16", []),
     "travel-only-unsigned-devis.toml": ("210.84", []),
@@ -244,3 +247,14 @@ def test_stored_schema_is_current() -> None:
     assert stored == document_schema()
     stored = json.loads((docs / "statement-schema.json").read_text(encoding="utf-8"))
     assert stored == document_schema(StatementRequest)
+
+
+def test_compare_command_names_the_cheapest_mode(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ouitec-terms compare FILE`: 562.50 € hourly vs 550 € as a remote day (issue example)."""
+    path = str(EXAMPLES / "compare-long-remote-day.toml")
+    assert main(["compare", path, "--format", "json"]) == 0
+    result = ModeComparison.model_validate_json(capsys.readouterr().out)
+    assert result.cheapest is BillingMode.REMOTE_DAY
+    assert result.saving == Decimal("12.50")
+    assert main(["compare", path]) == 0
+    assert "remote_day        550,00\xa0€ HT  ← cheapest" in capsys.readouterr().out

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from . import __version__
 from .calendar import calendar_for
+from .compare import compare_modes
 from .documents import (
     QuoteRequest,
     StatementRequest,
@@ -112,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("year", type=int, metavar="YEAR")
     sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
     sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
+    sub = commands.add_parser("compare", help="which billing mode is cheapest for a document")
+    sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
+    output_options(sub)
     sub = commands.add_parser("statement", help="price a month of interventions for one client")
     sub.add_argument("file", metavar="FILE", help="document with [client] and [[interventions]]")
     sub.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
@@ -141,6 +145,19 @@ def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
         included_hours_available=args.included_hours,
     )
     return _render(result, args.format)
+
+
+def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
+    tariff = Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+    result = compare_modes(
+        request.intervention,
+        request.client,
+        tariff=tariff,
+        included_hours_available=args.included_hours,
+    )
+    if args.format == "json":
+        return result.model_dump_json(indent=2)
+    return result.explain()
 
 
 def _statement(args: argparse.Namespace) -> str:
@@ -184,6 +201,8 @@ def run(argv: Sequence[str] | None = None) -> str:
         return _calendar(args)
     if args.command == "statement":
         return _statement(args)
+    if args.command == "compare":
+        return _compare(load_document(args.file), args)
     kind = StatementRequest if args.statement else QuoteRequest
     return json.dumps(document_schema(kind), indent=2, ensure_ascii=False)
 

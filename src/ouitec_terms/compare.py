@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from .models import BillingMode, Client, Intervention
 from .money import Amount
 from .quote import Quote, quote
+from .render import format_eur
 from .tariff import DEFAULT_TARIFF, Tariff
 
 __all__ = ["ModeComparison", "ModePrice", "compare_modes"]
@@ -44,6 +45,19 @@ class ModeComparison(BaseModel, frozen=True, extra="forbid"):
     prices: tuple[ModePrice, ...]
     cheapest: BillingMode
     saving: Amount
+
+    def explain(self) -> str:
+        """The modes' totals, the cheapest and its saving, in plain text."""
+        out = [f"Billing modes compared (Art. 3) — {self.prices[0].quote.client_name}"]
+        out += [
+            f"  {p.mode.value:<11} {format_eur(p.total_ht):>14} HT"
+            + ("  ← cheapest" if p.mode is self.cheapest else "")
+            for p in self.prices
+        ]
+        out.append(
+            f"{self.cheapest.value} costs {format_eur(self.saving)} HT less than the next mode."
+        )
+        return "\n".join(out)
 
     def price_of(self, mode: BillingMode) -> Decimal:
         """Total HT of ``mode`` (a ``KeyError`` names modes that were not priced)."""
