@@ -22,6 +22,7 @@ from .errors import (
     DocumentError,
     IncludedHoursError,
     InvalidAmountError,
+    MissingRateError,
     OuitecTermsError,
     TariffError,
     VatError,
@@ -40,6 +41,16 @@ from .models import (
     WorkPeriod,
 )
 from .money import round_cents, to_decimal
+from .payment import (
+    ECB_RATE_HISTORY,
+    ECB_RATES,
+    EcbRate,
+    HalfYear,
+    LatePayment,
+    LatePortion,
+    due_date,
+    late_payment,
+)
 from .pricing import LineKind, QuoteLine
 from .quote import Quote, quote
 from .render import format_eur
@@ -59,6 +70,8 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "DEFAULT_TARIFF",
+    "ECB_RATES",
+    "ECB_RATE_HISTORY",
     "MAX_INTERVENTIONS_PER_STATEMENT",
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
@@ -71,10 +84,15 @@ __all__ = [
     "Contract",
     "Devis",
     "DocumentError",
+    "EcbRate",
+    "HalfYear",
     "IncludedHoursError",
     "Intervention",
     "InvalidAmountError",
+    "LatePayment",
+    "LatePortion",
     "LineKind",
+    "MissingRateError",
     "ModeComparison",
     "ModePrice",
     "OuitecTermsError",
@@ -101,9 +119,11 @@ __all__ = [
     "calendar_for",
     "compare_modes",
     "document_schema",
+    "due_date",
     "format_eur",
     "included_hours_pool",
     "is_under_contract",
+    "late_payment",
     "load_document",
     "load_statement_document",
     "monthly_statement",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -29,6 +29,8 @@ from .documents import (
 )
 from .errors import OuitecTermsError
 from .models import Channel, Client, Intervention, TravelLeg, WorkPeriod
+from .money import to_decimal
+from .payment import ECB_RATES, late_payment
 from .quote import Quote, quote
 from .render import quote_table
 from .statement import monthly_statement
@@ -65,12 +67,21 @@ def demo_request() -> QuoteRequest:
     )
 
 
-def _included_hours(text: str) -> Decimal:
+def _date(text: str) -> date:
     try:
-        return Decimal(text)
-    except ArithmeticError:
+        return date.fromisoformat(text)
+    except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of hours; write e.g. 1.5"
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-04-30"
+        ) from None
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return to_decimal(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount; write it like 1200.00"
         ) from None
 
 
@@ -98,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--format", choices=("table", "json", "text"), default="table")
         sub.add_argument(
             "--included-hours",
-            type=_included_hours,
+            type=_amount,
             default=Decimal(0),
             metavar="H",
             help="contract hours still available (multiple of 0.25)",
@@ -121,6 +132,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
     sub.add_argument("--format", choices=("table", "json", "text"), default="table")
+    sub = commands.add_parser("late", help="late-payment interest and indemnity (Art. 4)")
+    sub.add_argument(
+        "amount", type=_amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
+    )
+    sub.add_argument("--due", type=_date, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--paid", type=_date, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--ecb-rate", type=_amount, metavar="R", help="one ECB rate in percent for every half-year"
+    )
+    sub.add_argument("--format", choices=("text", "json"), default="text")
     sub = commands.add_parser("schema", help="JSON Schema of the input document")
     sub.add_argument(
         "--statement", action="store_true", help="the schema of a statement document instead"
@@ -190,21 +211,32 @@ def _calendar(args: argparse.Namespace) -> str:
     return "\n".join(out)
 
 
+def _late(args: argparse.Namespace) -> str:
+    rates = args.ecb_rate if args.ecb_rate is not None else ECB_RATES
+    late = late_payment(args.amount, args.due, args.paid, rates=rates)
+    return late.model_dump_json(indent=2) if args.format == "json" else late.explain()
+
+
+def _schema(args: argparse.Namespace) -> str:
+    kind = StatementRequest if args.statement else QuoteRequest
+    return json.dumps(document_schema(kind), indent=2, ensure_ascii=False)
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "quote": lambda args: _price(load_document(args.file), args),
+    "demo": lambda args: _price(demo_request(), args),
+    "compare": lambda args: _compare(load_document(args.file), args),
+    "statement": _statement,
+    "calendar": _calendar,
+    "late": _late,
+    "schema": _schema,
+}
+
+
 def run(argv: Sequence[str] | None = None) -> str:
     """Run the command line ``argv`` and return what it prints (errors raise)."""
     args = _parser().parse_args(argv)
-    if args.command == "quote":
-        return _price(load_document(args.file), args)
-    if args.command == "demo":
-        return _price(demo_request(), args)
-    if args.command == "calendar":
-        return _calendar(args)
-    if args.command == "statement":
-        return _statement(args)
-    if args.command == "compare":
-        return _compare(load_document(args.file), args)
-    kind = StatementRequest if args.statement else QuoteRequest
-    return json.dumps(document_schema(kind), indent=2, ensure_ascii=False)
+    return _COMMANDS[args.command](args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ __all__ = [
     "DocumentError",
     "IncludedHoursError",
     "InvalidAmountError",
+    "MissingRateError",
     "OuitecTermsError",
     "TariffError",
     "VatError",
@@ -40,6 +41,10 @@ class IncludedHoursError(OuitecTermsError):
 
 class VatError(OuitecTermsError):
     """No VAT rate is known for the regime on the status date."""
+
+
+class MissingRateError(OuitecTermsError):
+    """No ECB rate is known for a half-year that a late payment runs through (Art. 4)."""
 
 
 class DocumentError(OuitecTermsError):

@@ -1,0 +1,243 @@
+"""Payment terms and late-payment penalties (Art. 4; Code de commerce L441-10 and D441-5).
+
+Art. 4: "Le paiement des services se fera par virement bancaire, 30 jours après réception de la
+facture. En cas de retard de paiement, des pénalités de retard pourront être appliquées
+conformément aux dispositions légales en vigueur." The terms state no rate, so the legal default
+applies (SPEC §9): the ECB main refinancing rate + 10 points, the ECB rate being the one in force
+on 1 January for days in January–June and on 1 July for days in July–December; simple interest
+on the amount TTC, ``amount × rate × days / 365``, per half-year, each half-year's portion rounded
+half-up to the cent; plus a fixed 40 € recovery indemnity per invoice (D441-5), outside VAT.
+
+>>> from datetime import date
+>>> due_date(date(2025, 3, 1))
+datetime.date(2025, 3, 31)
+>>> late = late_payment(Decimal("1200.00"), date(2025, 3, 31), date(2025, 4, 30))
+>>> late.days_late, late.interest, late.indemnity, late.total
+(30, Decimal('12.97'), Decimal('40.00'), Decimal('52.97'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from types import MappingProxyType
+from typing import NamedTuple, Self
+
+from pydantic import BaseModel, Field
+
+from .errors import MissingRateError, OuitecTermsError
+from .money import Amount, NonNegativeAmount, round_cents, to_decimal
+from .render import format_eur
+
+__all__ = [
+    "ECB_RATES",
+    "ECB_RATE_HISTORY",
+    "INDEMNITY",
+    "PAYMENT_DAYS",
+    "PENALTY_POINTS",
+    "EcbRate",
+    "HalfYear",
+    "LatePayment",
+    "LatePortion",
+    "MissingRateError",
+    "due_date",
+    "late_payment",
+]
+
+#: Art. 4: payment is due 30 days after the invoice is received.
+PAYMENT_DAYS = 30
+#: L441-10 II: the ECB rate plus 10 percentage points.
+PENALTY_POINTS = Decimal(10)
+#: D441-5: the fixed recovery indemnity, per invoice, outside the VAT base.
+INDEMNITY = Decimal("40.00")
+
+
+class HalfYear(NamedTuple):
+    """A half-year: ``half`` 1 is January–June, 2 is July–December.
+
+    >>> HalfYear.parse("2025-H2"), str(HalfYear(2025, 2))
+    (HalfYear(year=2025, half=2), '2025-H2')
+    """
+
+    year: int
+    half: int
+
+    @classmethod
+    def of(cls, day: date) -> Self:
+        """The half-year ``day`` falls in."""
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read ``YYYY-H1`` or ``YYYY-H2``."""
+        year, _, half = text.strip().upper().partition("-H")
+        if not (year.isdigit() and half in ("1", "2")):
+            raise MissingRateError(f"{text!r} is not a half-year; write it as 2025-H1 or 2025-H2")
+        return cls(int(year), int(half))
+
+    @property
+    def first_day(self) -> date:
+        """1 January or 1 July: the day whose ECB rate applies to the whole half-year."""
+        return date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def last_day(self) -> date:
+        """30 June or 31 December."""
+        return date(self.year, 6, 30) if self.half == 1 else date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        return f"{self.year}-H{self.half}"
+
+
+@dataclass(frozen=True, slots=True)
+class EcbRate:
+    """The ECB main refinancing rate (percent) in force on the first day of a half-year."""
+
+    half_year: HalfYear
+    rate: Decimal
+    in_force_since: date
+    source: str
+
+
+_ECB = "ECB key interest rates, main refinancing operations (fixed rate), decision effective"
+#: The ECB main refinancing rate on 1 January / 1 July of each half-year known here (SPEC §9).
+ECB_RATE_HISTORY: tuple[EcbRate, ...] = (
+    *(
+        EcbRate(HalfYear(y, h), Decimal("0.00"), date(2016, 3, 16), f"{_ECB} 2016-03-16")
+        for y in (2020, 2021, 2022)
+        for h in (1, 2)
+    ),
+    EcbRate(HalfYear(2023, 1), Decimal("2.50"), date(2022, 12, 21), f"{_ECB} 2022-12-21"),
+    EcbRate(HalfYear(2023, 2), Decimal("4.00"), date(2023, 6, 21), f"{_ECB} 2023-06-21"),
+    EcbRate(HalfYear(2024, 1), Decimal("4.50"), date(2023, 9, 20), f"{_ECB} 2023-09-20"),
+    EcbRate(HalfYear(2024, 2), Decimal("4.25"), date(2024, 6, 12), f"{_ECB} 2024-06-12"),
+    EcbRate(HalfYear(2025, 1), Decimal("3.15"), date(2024, 12, 18), f"{_ECB} 2024-12-18"),
+    EcbRate(HalfYear(2025, 2), Decimal("2.15"), date(2025, 6, 11), f"{_ECB} 2025-06-11"),
+    EcbRate(HalfYear(2026, 1), Decimal("2.15"), date(2025, 6, 11), f"{_ECB} 2025-06-11"),
+)
+#: Half-year → ECB rate in percent, read-only; pass your own mapping for half-years not here.
+ECB_RATES: Mapping[HalfYear, Decimal] = MappingProxyType(
+    {r.half_year: r.rate for r in ECB_RATE_HISTORY}
+)
+
+
+def due_date(received: date) -> date:
+    """The payment due date: 30 days after the invoice is received (Art. 4).
+
+    >>> due_date(date(2025, 12, 15))
+    datetime.date(2026, 1, 14)
+    """
+    return received + timedelta(days=PAYMENT_DAYS)
+
+
+class LatePortion(BaseModel, frozen=True, extra="forbid"):
+    """The interest of the late days that fall in one half-year."""
+
+    half_year: str
+    first_day: date
+    last_day: date
+    days: int = Field(ge=1)
+    ecb_rate: Amount = Field(description="ECB rate on 1 January / 1 July, percent")
+    rate: Amount = Field(description="ECB rate + 10 points, percent")
+    interest: NonNegativeAmount = Field(description="rounded half-up to the cent")
+    article: str = "Code de commerce L441-10"
+
+
+class LatePayment(BaseModel, frozen=True, extra="forbid"):
+    """What a late payment costs: interest per half-year and the recovery indemnity."""
+
+    amount_ttc: NonNegativeAmount
+    due: date
+    paid: date
+    days_late: int = Field(ge=0)
+    portions: tuple[LatePortion, ...]
+    interest: NonNegativeAmount
+    indemnity: NonNegativeAmount
+    total: NonNegativeAmount
+    articles: str = "Art. 4; Code de commerce L441-10 (interest), D441-5 (indemnity)"
+
+    def explain(self) -> str:
+        """A plain-text account, each amount with its legal article."""
+        amount, late = format_eur(self.amount_ttc), f"{self.days_late} day(s) late (Art. 4)"
+        out = [f"Invoice of {amount} TTC due {self.due}, paid {self.paid}: {late}"]
+        for p in self.portions:
+            out.append(
+                f"  {p.half_year}: {p.days} day(s) from {p.first_day} to {p.last_day} at "
+                f"{p.ecb_rate} % + 10 = {p.rate} %: {format_eur(self.amount_ttc)} × {p.rate} % × "
+                f"{p.days} / 365 = {format_eur(p.interest)} ({p.article})"
+            )
+        out.append(f"Interest: {format_eur(self.interest)}")
+        out.append(
+            f"Recovery indemnity: {format_eur(self.indemnity)} (Code de commerce D441-5, "
+            "per invoice, outside VAT)"
+        )
+        out.append(f"Total due for late payment: {format_eur(self.total)}")
+        return "\n".join(out)
+
+
+def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> Decimal:
+    if not isinstance(rates, Mapping):
+        return to_decimal(rates)
+    rate = rates.get(half)
+    if rate is None:
+        raise MissingRateError(
+            f"no ECB main refinancing rate for {half} (the rate in force on "
+            f"{half.first_day.isoformat()}); pass it in percent: late_payment(..., rates="
+            f"{{**ECB_RATES, HalfYear({half.year}, {half.half}): Decimal('2.15')}}), "
+            "or --ecb-rate R on the command line"
+        )
+    return to_decimal(rate)
+
+
+def late_payment(
+    amount_ttc: Decimal,
+    due: date,
+    paid: date,
+    *,
+    rates: Mapping[HalfYear, Decimal] | Decimal = ECB_RATES,
+) -> LatePayment:
+    """Late-payment interest and indemnity for an invoice of ``amount_ttc`` due on ``due``.
+
+    Days count from the day after ``due`` up to and including ``paid``. ``rates`` maps each
+    half-year to the ECB rate in percent (default: :data:`ECB_RATES`), or is one rate for all.
+    """
+    amount = to_decimal(amount_ttc)
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise OuitecTermsError(
+            f"amount {amount} is not a non-negative amount in cents; pass the invoice's TTC"
+        )
+    days_late = max(0, (paid - due).days)
+    portions: list[LatePortion] = []
+    day = due + timedelta(days=1)
+    while day <= paid:
+        half = HalfYear.of(day)
+        last = min(paid, half.last_day)
+        days = (last - day).days + 1
+        ecb = _rate_for(half, rates)
+        rate = ecb + PENALTY_POINTS
+        portions.append(
+            LatePortion(
+                half_year=str(half),
+                first_day=day,
+                last_day=last,
+                days=days,
+                ecb_rate=ecb,
+                rate=rate,
+                interest=round_cents(amount * rate * days / (100 * 365)),
+            )
+        )
+        day = last + timedelta(days=1)
+    interest = sum((p.interest for p in portions), Decimal("0.00"))
+    indemnity = INDEMNITY if days_late else Decimal("0.00")
+    return LatePayment(
+        amount_ttc=amount,
+        due=due,
+        paid=paid,
+        days_late=days_late,
+        portions=tuple(portions),
+        interest=interest,
+        indemnity=indemnity,
+        total=interest + indemnity,
+    )
