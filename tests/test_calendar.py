@@ -89,3 +89,15 @@ def test_year_outside_range_is_refused() -> None:
     """The calendar answers for 1970–2200 and says so otherwise."""
     with pytest.raises(CalendarError, match="outside the calendar's range"):
         NATIONAL.is_business_day(date(1900, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("subdivision", "day"), [("57", date(2025, 4, 18)), ("6AE", date(2025, 12, 26))]
+)
+def test_tariff_subdivision_is_honoured_in_quotes(subdivision: str, day: date) -> None:
+    """A tariff for Moselle or Alsace prices Good Friday and 26 December as off-hours."""
+    start = datetime(day.year, day.month, day.day, 10, tzinfo=PARIS)
+    job = Intervention(work=(WorkPeriod(start=start, end=start + timedelta(hours=1)),))
+    local = DEFAULT_TARIFF.replace(holiday_subdivision=subdivision)
+    assert quote(job, Client(name="C"), tariff=local).total_ht == Decimal(108)
+    assert quote(job, Client(name="C")).total_ht == Decimal(90)
