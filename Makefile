@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest format clean
+.PHONY: demo test lint typecheck pytest docs figures format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -18,11 +18,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/ouitec-terms demo
 
-test: lint typecheck pytest
+test: lint typecheck pytest docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
@@ -30,9 +30,17 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest $(if $(CI),-p no:cacheprovider,)
 
+# The documentation site, built strictly (any warning fails); notebooks are executed into it.
+docs: $(STAMP)
+	MPLBACKEND=Agg JUPYTER_PLATFORM_DIRS=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+
+# The README's picture, generated (never drawn by hand).
+figures: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python scripts/make_figures.py docs/images
+
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist site

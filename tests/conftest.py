@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import os
 
+# Plots render off screen; Jupyter uses its standard paths (no deprecation warning).
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60, deadline=None)

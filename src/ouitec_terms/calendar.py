@@ -6,6 +6,7 @@ A :class:`BusinessCalendar` is built once per (tariff, subdivision) and cached: 
 are kept per year as sorted ordinals, so finding the business days of a span costs in proportion
 to how many there are.
 
+```pycon
 >>> from ouitec_terms import DEFAULT_TARIFF
 >>> cal = calendar_for(DEFAULT_TARIFF)
 >>> cal.holiday_name(date(2025, 5, 1))
@@ -14,6 +15,8 @@ to how many there are.
 (False, True)
 >>> [d.isoformat() for d in cal.business_days(date(2025, 5, 1), date(2025, 5, 9))]
 ['2025-05-02', '2025-05-05', '2025-05-06', '2025-05-07', '2025-05-09']
+
+```
 """
 
 from __future__ import annotations

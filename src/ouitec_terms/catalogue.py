@@ -4,12 +4,15 @@ Art. 2 lists seven families and, under them, 28 services. A contract (Art. 3) ma
 them. Each member's value is a stable ASCII slug (what documents use); ``label`` is the wording of
 the terms and ``family`` the heading it stands under.
 
+```pycon
 >>> Service("pare-feu-zero-trust").label
 'Pare-feu « Zero Trust »'
 >>> Service.SOC.family.label
 'Cyber Sécurité'
 >>> len(Service), len(ServiceFamily)
 (28, 7)
+
+```
 """
 
 from __future__ import annotations
@@ -126,7 +129,10 @@ _SERVICES: dict[Service, tuple[str, ServiceFamily]] = {
 def services_of(family: ServiceFamily) -> tuple[Service, ...]:
     """The services listed under ``family`` in Art. 2, in the terms' order.
 
+    ```pycon
     >>> [s.label for s in services_of(ServiceFamily.VOICE_OVER_IP)]
     ['Téléphonie d’entreprise', 'Centre d’appels']
+
+    ```
     """
     return tuple(s for s in Service if s.family is family)

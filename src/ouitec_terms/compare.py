@@ -1,5 +1,6 @@
 """Which billing mode is cheaper for the same work (Art. 3): hourly, remote day, on-site day.
 
+```pycon
 >>> from datetime import date, datetime
 >>> from decimal import Decimal
 >>> from zoneinfo import ZoneInfo
@@ -14,6 +15,8 @@
 [('hourly', Decimal('562.50')), ('remote_day', Decimal('550.00'))]
 >>> c.cheapest.value, c.saving
 ('remote_day', Decimal('12.50'))
+
+```
 """
 
 from __future__ import annotations

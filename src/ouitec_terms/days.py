@@ -6,6 +6,7 @@ on day D belongs to D). Each date is one **day unit** at the day rate, covering 
 (off-hours surcharge included), and off-hours minutes the day covers add a surcharge line:
 ``off-hours hours covered × (day rate / 8) × 0.20``.
 
+```pycon
 >>> from datetime import datetime
 >>> from zoneinfo import ZoneInfo
 >>> from ouitec_terms import Client, Contract, Intervention, Service, WorkPeriod, quote
@@ -24,6 +25,8 @@ day_surcharge 30 6.88
 work 90 112.50
 >>> q.total_ht, q.total_ttc
 (Decimal('669.38'), Decimal('803.26'))
+
+```
 """
 
 from __future__ import annotations

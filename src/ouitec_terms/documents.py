@@ -5,12 +5,15 @@ fields of :class:`~ouitec_terms.Client` and :class:`~ouitec_terms.Intervention`.
 RFC 3339 with an offset (TOML offset date-times or strings); money and distances are strings or
 integers, never floats. :func:`document_schema` gives the JSON Schema.
 
+```pycon
 >>> request = QuoteRequest.model_validate_json('''
 ... {"client": {"name": "ACME"},
 ...  "intervention": {"work": [{"start": "2025-03-11T09:00:00+01:00",
 ...                             "end": "2025-03-11T10:20:00+01:00"}]}}''')
 >>> request.intervention.work[0].duration
 datetime.timedelta(seconds=4800)
+
+```
 """
 
 from __future__ import annotations

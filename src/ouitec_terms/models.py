@@ -6,6 +6,7 @@ Datetimes must carry an offset (naive ones are refused) and are compared, sorted
 subtracted in UTC (SPEC conventions), so the repeated hour of the October clock change is
 handled as real time.
 
+```pycon
 >>> from datetime import datetime, timedelta, timezone
 >>> paris_winter = timezone(timedelta(hours=1))
 >>> period = WorkPeriod(start=datetime(2025, 3, 11, 9, 0, tzinfo=paris_winter),
@@ -14,6 +15,8 @@ handled as real time.
 datetime.timedelta(seconds=4800)
 >>> Intervention(work=(period,)).mode
 <BillingMode.HOURLY: 'hourly'>
+
+```
 """
 
 from __future__ import annotations
@@ -60,10 +63,13 @@ def utc(moment: datetime) -> datetime:
 def add_months(start: date, months: int) -> date:
     """``start`` moved ``months`` calendar months later, clamped to the end month's last day.
 
+    ```pycon
     >>> add_months(date(2024, 6, 2), 12)
     datetime.date(2025, 6, 2)
     >>> add_months(date(2024, 1, 31), 1)
     datetime.date(2024, 2, 29)
+
+    ```
     """
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1

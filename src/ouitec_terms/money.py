@@ -4,6 +4,7 @@ SPEC conventions: money is ``Decimal`` in euros, rounded half-up to the cent
 (``ROUND_HALF_UP``) wherever a rounding is stated, never elsewhere. Floats are refused where
 values enter the library, because ``0.1`` as a float is not one tenth.
 
+```pycon
 >>> to_decimal("12.50")
 Decimal('12.50')
 >>> to_decimal(3)
@@ -14,6 +15,8 @@ Traceback (most recent call last):
 ouitec_terms.errors.InvalidAmountError: 0.636 is a float; ... pass a string such as '0.636' ...
 >>> round_cents(Decimal("6.875"))
 Decimal('6.88')
+
+```
 """
 
 from __future__ import annotations

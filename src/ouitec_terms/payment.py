@@ -8,12 +8,15 @@ on 1 January for days in January–June and on 1 July for days in July–Decembe
 on the amount TTC, ``amount × rate × days / 365``, per half-year, each half-year's portion rounded
 half-up to the cent; plus a fixed 40 € recovery indemnity per invoice (D441-5), outside VAT.
 
+```pycon
 >>> from datetime import date
 >>> due_date(date(2025, 3, 1))
 datetime.date(2025, 3, 31)
 >>> late = late_payment(Decimal("1200.00"), date(2025, 3, 31), date(2025, 4, 30))
 >>> late.days_late, late.interest, late.indemnity, late.total
 (30, Decimal('12.97'), Decimal('40.00'), Decimal('52.97'))
+
+```
 """
 
 from __future__ import annotations
@@ -57,8 +60,11 @@ INDEMNITY = Decimal("40.00")
 class HalfYear(NamedTuple):
     """A half-year: ``half`` 1 is January–June, 2 is July–December.
 
+    ```pycon
     >>> HalfYear.parse("2025-H2"), str(HalfYear(2025, 2))
     (HalfYear(year=2025, half=2), '2025-H2')
+
+    ```
     """
 
     year: int
@@ -126,8 +132,11 @@ ECB_RATES: Mapping[HalfYear, Decimal] = MappingProxyType(
 def due_date(received: date) -> date:
     """The payment due date: 30 days after the invoice is received (Art. 4).
 
+    ```pycon
     >>> due_date(date(2025, 12, 15))
     datetime.date(2026, 1, 14)
+
+    ```
     """
     return received + timedelta(days=PAYMENT_DAYS)
 

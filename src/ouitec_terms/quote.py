@@ -1,5 +1,6 @@
 """The pipeline end to end: inputs → classify → segment → round → price → tax → :class:`Quote`.
 
+```pycon
 >>> from datetime import datetime
 >>> from zoneinfo import ZoneInfo
 >>> from ouitec_terms import Client, Intervention, WorkPeriod, quote
@@ -11,6 +12,8 @@
 (Decimal('135.00'), Decimal('27.00'), Decimal('162.00'))
 >>> [(line.billed_minutes, line.amount_ht) for line in q.lines]
 [(90, Decimal('135.00'))]
+
+```
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ r"""Human renderings of a quote: French amounts, a plain-text account, an HTML t
 Thousands are separated by a narrow no-break space and the unit follows a no-break space, as
 French typography wants, so an amount never wraps across lines:
 
+```pycon
 >>> format_eur(Decimal("1234.5"))
 '1\u202f234,50\xa0€'
 >>> format_hours(Decimal("1.25")), format_price(Decimal("0.636"))
@@ -11,6 +12,8 @@ French typography wants, so an amount never wraps across lines:
 '64\xa0km'
 >>> format_duration(Decimal("4800"))
 '1:20:00'
+
+```
 """
 
 from __future__ import annotations

@@ -4,10 +4,13 @@
 sera dû": a segment of ``s`` seconds is billed ``ceil(s / 900) * 15`` minutes. A segment of
 exactly 15 minutes stays 15 minutes; one of 15 minutes and 1 microsecond is billed 30.
 
+```pycon
 >>> billed_minutes(15 * 60 * 1_000_000, step_minutes=15)
 15
 >>> billed_minutes(15 * 60 * 1_000_000 + 1, step_minutes=15)
 30
+
+```
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ A span ``[start, end)`` becomes maximal segments that are entirely business hour
 off-hours. Only the business days inside the span are visited (the calendar finds them by
 bisection), so the cost is proportional to the number of segments returned.
 
+```pycon
 >>> from datetime import datetime
 >>> from zoneinfo import ZoneInfo
 >>> from ouitec_terms import DEFAULT_TARIFF, calendar_for
@@ -12,6 +13,8 @@ bisection), so the cost is proportional to the number of segments returned.
 ...               datetime(2025, 3, 14, 19, 25, tzinfo=paris), calendar_for(DEFAULT_TARIFF))
 >>> [(p.off_hours, int(p.seconds)) for p in parts]
 [(False, 1200), (True, 1500)]
+
+```
 """
 
 from __future__ import annotations

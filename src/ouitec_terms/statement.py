@@ -5,6 +5,7 @@ first day of the month or starting within it; it is threaded through the month's
 in chronological order, each quote using what it needs of what is left. VAT is computed on the
 statement's total per rate (SPEC §8), not summed from the quotes.
 
+```pycon
 >>> from datetime import date, datetime, timedelta
 >>> from decimal import Decimal
 >>> from zoneinfo import ZoneInfo
@@ -21,6 +22,8 @@ statement's total per rate (SPEC §8), not summed from the quotes.
 [('J3', Decimal('1.5'), Decimal('0.00')), ('J12', Decimal('0.5'), Decimal('75.00'))]
 >>> s.included_hours_pool, s.included_hours_left, s.total_ht, s.total_ttc
 (Decimal('2'), Decimal('0'), Decimal('75.00'), Decimal('90.00'))
+
+```
 """
 
 from __future__ import annotations

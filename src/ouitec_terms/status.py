@@ -4,6 +4,7 @@ A client is *under contract* on a day when one of its contracts is active that d
 least 12 months and commits at least 500 € HT a month. The status date is the local date of the
 earliest start among the intervention's work periods and travel legs.
 
+```pycon
 >>> from datetime import date
 >>> from decimal import Decimal
 >>> from ouitec_terms import DEFAULT_TARIFF, Client, Contract, Service
@@ -14,6 +15,8 @@ earliest start among the intervention's work periods and travel legs.
 True
 >>> is_under_contract(client, date(2025, 6, 2), DEFAULT_TARIFF)
 False
+
+```
 """
 
 from __future__ import annotations

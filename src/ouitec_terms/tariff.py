@@ -3,6 +3,7 @@
 A :class:`Tariff` is immutable and versioned. :data:`DEFAULT_TARIFF` is the terms of 2024-06-02;
 build a variant with :meth:`Tariff.replace` (validated) or load one from TOML.
 
+```pycon
 >>> DEFAULT_TARIFF.rates(under_contract=True).hourly
 Decimal('75')
 >>> variant = DEFAULT_TARIFF.replace(off_hours_surcharge="0.25", version="what-if-25")
@@ -10,6 +11,8 @@ Decimal('75')
 (Decimal('0.25'), Decimal('0.20'))
 >>> Tariff.from_toml_text(variant.to_toml()) == variant
 True
+
+```
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ Art. 3: "Les tarifs indiqués sont hors taxes (HT) et seront majorés de la TVA 
 VAT is computed per rate on the sum of the HT lines, rounded half-up to the cent (as EN 16931
 rule BR-CO-17 does), never line by line.
 
+```pycon
 >>> from datetime import date
 >>> rule = vat_rule(VatRegime.FRANCE, date(2013, 12, 31))
 >>> rule.rate, rule.source
@@ -12,6 +13,8 @@ rule BR-CO-17 does), never line by line.
 Decimal('0.20')
 >>> vat_rule(VatRegime.OUTSIDE_EU, date(2025, 1, 1)).mention
 'TVA non applicable, art. 259-1 du CGI'
+
+```
 """
 
 from __future__ import annotations
