@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest docs figures format clean
+.PHONY: demo test lint typecheck pytest docs figures bench format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -21,8 +21,8 @@ demo: $(STAMP)
 test: lint typecheck pytest docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
@@ -32,15 +32,20 @@ pytest: $(STAMP)
 
 # The documentation site, built strictly (any warning fails); notebooks are executed into it.
 docs: $(STAMP)
-	MPLBACKEND=Agg JUPYTER_PLATFORM_DIRS=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+	MPLBACKEND=Agg JUPYTER_PLATFORM_DIRS=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+
+# Benchmarks against businesstimedelta, pandas and workalendar (not part of make test, which
+# runs a 200-item smoke of the same script). Results: benchmarks/results/latest.json.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 # The README's picture, generated (never drawn by hand).
 figures: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python scripts/make_figures.py docs/images
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests scripts
-	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts benchmarks
+	$(BIN)/ruff format src tests scripts benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist site

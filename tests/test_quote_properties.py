@@ -172,7 +172,7 @@ def test_off_hours_line_costs_1_2_times_business_line(minutes: int, rate: Decima
         segment = RoundedSegment(
             moment, moment + timedelta(minutes=minutes), off_hours, Decimal(minutes * 60), minutes
         )
-        (line,), _ = work_lines([("", [segment])], rate=rate, surcharge=surcharge, tz=PARIS)
+        (line,), _ = work_lines([("", [segment])], rate=rate, surcharge=surcharge)
         return line.amount_ht
 
     assert line_amount(True) == line_amount(False) * Decimal("1.2")

@@ -6,7 +6,7 @@ Paris wall time is Monday–Friday, 08:00–19:00, on a day that is not a French
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from itertools import pairwise
 
 from hypothesis import given
@@ -16,6 +16,7 @@ from ouitec_terms import (
     DEFAULT_TARIFF,
     BusinessCalendar,
     billed_minutes,
+    business_and_off_hours,
     calendar_for,
     round_segment,
     split,
@@ -118,7 +119,7 @@ def test_billed_minutes_is_the_ceiling(microseconds: int) -> None:
 class CountingCalendar(BusinessCalendar):
     """The default calendar, counting the business windows ``split`` asks for."""
 
-    __slots__ = ("windows",)
+    __slots__ = ("visited",)
 
     def __init__(self) -> None:
         super().__init__(
@@ -130,24 +131,34 @@ class CountingCalendar(BusinessCalendar):
             subdivision=None,
             extra_closures=(),
         )
-        self.windows = 0
+        self.visited = 0
 
-    def window(self, day: date) -> tuple[datetime, datetime]:
-        self.windows += 1
-        return super().window(day)
+    def window_edges(self, start: datetime, end: datetime) -> list[datetime]:
+        edges = super().window_edges(start, end)
+        self.visited += len(edges) // 2
+        return edges
 
 
 @given(instants(), st.integers(1, 300 * 24 * 60))
 def test_split_cost_is_proportional_to_segments(start: datetime, minutes: int) -> None:
-    """Issue 2: segmenting visits only the business days of the span, never minute by minute.
+    """Issue 2: segmenting visits only the business windows inside the span, never minute by
+    minute nor day by day.
 
-    ``split`` asks the calendar for one business window per business day the span touches, and
-    each such day yields one business segment (or the span ends before its window opens), so the
-    steps it takes (counted here) stay within one of the number of segments it returns; weekends,
-    holidays and nights cost nothing.
+    The calendar finds the windows that overlap the span by bisection and ``split`` visits each
+    once; each yields exactly one business segment, so the steps it takes (counted here) equal
+    the business segments it returns; nights, weekends and holidays cost nothing.
     """
     calendar = CountingCalendar()
     parts = split(start, start + timedelta(minutes=minutes), calendar)
     business = sum(1 for p in parts if not p.off_hours)
-    assert business <= calendar.windows <= business + 2
+    assert calendar.visited == business
     assert len(parts) <= 2 * business + 1
+
+
+@given(spans())
+def test_totals_in_closed_form_equal_the_segments(span: tuple[datetime, datetime]) -> None:
+    """business_and_off_hours (two bisections) equals the raw time of split()'s segments."""
+    business, off = business_and_off_hours(*span, CALENDAR)
+    parts = split(*span, CALENDAR)
+    assert business == sum((p.end - p.start for p in parts if not p.off_hours), timedelta(0))
+    assert off == sum((p.end - p.start for p in parts if p.off_hours), timedelta(0))

@@ -55,7 +55,7 @@ from .pricing import LineKind, QuoteLine
 from .quote import Quote, quote
 from .render import format_eur
 from .rounding import RoundedSegment, billed_minutes, round_segment
-from .segments import Segment, split
+from .segments import Segment, business_and_off_hours, split
 from .statement import (
     MAX_INTERVENTIONS_PER_STATEMENT,
     Statement,
@@ -116,6 +116,7 @@ __all__ = [
     "WorkPeriod",
     "__version__",
     "billed_minutes",
+    "business_and_off_hours",
     "calendar_for",
     "compare_modes",
     "document_schema",

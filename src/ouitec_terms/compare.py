@@ -30,6 +30,7 @@ from .money import Amount
 from .quote import Quote, quote
 from .render import format_eur
 from .tariff import DEFAULT_TARIFF, Tariff
+from .trusted import trusted
 
 __all__ = ["ModeComparison", "ModePrice", "compare_modes"]
 
@@ -95,9 +96,10 @@ def compare_modes(
             tariff=tariff,
             included_hours_available=included_hours_available,
         )
-        prices.append(ModePrice(mode=mode, total_ht=priced.total_ht, quote=priced))
+        prices.append(trusted(ModePrice, mode=mode, total_ht=priced.total_ht, quote=priced))
     ranked = sorted(prices, key=lambda p: p.total_ht)  # stable: ties keep hourly first
-    return ModeComparison(
+    return trusted(
+        ModeComparison,
         prices=tuple(prices),
         cheapest=ranked[0].mode,
         saving=ranked[1].total_ht - ranked[0].total_ht,

@@ -43,10 +43,10 @@ from .pricing import (
     LineKind,
     QuoteLine,
     hourly_line,
-    local_time,
     when,
 )
 from .rounding import RoundedSegment
+from .trusted import trusted
 
 __all__ = ["DayUnit", "day_lines", "day_units"]
 
@@ -117,11 +117,11 @@ def day_lines(
     for unit in day_units(periods, day_minutes=day_minutes, tz=tz):
         covered = unit.covered
         raw = sum((r for _, _, r, _ in covered), Decimal(0))
-        start = local_time(covered[0][1].start, tz)
-        end = local_time(covered[-1][1].end, tz)
+        start, end = covered[0][1].start, covered[-1][1].end
         price = "à partir de " if floor else ""
         lines.append(
-            QuoteLine(
+            trusted(
+                QuoteLine,
                 kind=LineKind.DAY,
                 label=f"{name} {unit.day.isoformat()} ({price}{day_rate} € HT, "
                 f"up to {day_minutes // 60} h)",
@@ -139,7 +139,8 @@ def day_lines(
         off_minutes = unit.off_hours_covered_minutes
         if off_minutes:
             lines.append(
-                QuoteLine(
+                trusted(
+                    QuoteLine,
                     kind=LineKind.DAY_SURCHARGE,
                     label=f"Off-hours surcharge on the day of {unit.day.isoformat()} "
                     f"(day rate / {day_minutes // 60} per hour)",
@@ -166,7 +167,6 @@ def day_lines(
                 minutes=minutes,
                 rate=hourly_rate,
                 surcharge=surcharge,
-                tz=tz,
             )
             for label, segment, raw_rest, minutes in unit.overflow
         )

@@ -73,8 +73,8 @@ def to_frame(source: Quotes) -> pd.DataFrame:
             "kind": line.kind.value,
             "article": line.article,
             "label": line.label,
-            "start": line.start,
-            "end": line.end,
+            "start": _local(line.start, q.timezone),
+            "end": _local(line.end, q.timezone),
             "raw_minutes": line.raw_seconds / 60,
             "billed_minutes": line.billed_minutes,
             "off_hours": line.off_hours,
@@ -88,6 +88,11 @@ def to_frame(source: Quotes) -> pd.DataFrame:
         for line in q.lines
     ]
     return pd.DataFrame(rows, columns=_LINE_COLUMNS)
+
+
+def _local(moment: datetime | None, zone: str) -> datetime | None:
+    """Quote times are UTC; frames show them on the tariff's wall clock."""
+    return moment.astimezone(ZoneInfo(zone)) if moment is not None else None
 
 
 _LINE_COLUMNS = [

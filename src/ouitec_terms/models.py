@@ -241,7 +241,10 @@ class Intervention(_Frozen):
     @property
     def earliest_start(self) -> datetime:
         """The earliest start among work periods and travel legs, in UTC."""
-        return min(utc(s.start) for s in (*self.work, *self.travel))
+        spans = (*self.work, *self.travel)
+        if len(spans) == 1:
+            return spans[0].start.astimezone(UTC)
+        return min(s.start.astimezone(UTC) for s in spans)
 
 
 def _describe(span: _TimeSpan) -> str:

@@ -9,14 +9,16 @@ included hours) plus one distance line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timezone, tzinfo
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
 from .money import Amount, NonNegativeAmount, round_cents
 from .rounding import RoundedSegment
+from .trusted import trusted
 
 __all__ = [
     "LabelledSegments",
@@ -24,7 +26,6 @@ __all__ = [
     "QuoteLine",
     "devis_line",
     "hourly_line",
-    "local_time",
     "travel_distance_line",
     "travel_time_lines",
     "work_lines",
@@ -53,7 +54,12 @@ class LineKind(StrEnum):
 
 
 class QuoteLine(BaseModel, frozen=True, extra="forbid"):
-    """One itemised line: what, why (article), when, raw and billed time, and its price HT."""
+    """One itemised line: what, why (article), when, raw and billed time, and its price HT.
+
+    Lines read from outside (JSON) are validated; the pipeline builds its own lines with
+    ``model_construct`` from values it has already validated and computed, so they are not
+    validated a second time (see the performance notes).
+    """
 
     kind: LineKind
     label: str
@@ -75,16 +81,13 @@ class QuoteLine(BaseModel, frozen=True, extra="forbid"):
         return Decimal(self.billed_minutes) / 60
 
 
-def local_time(moment: datetime, tz: tzinfo) -> datetime:
-    """``moment`` as local wall time in ``tz`` with a fixed UTC offset.
+_ZERO = Decimal(0)
 
-    A fixed offset keeps the instant unambiguous: Python never finds two datetimes equal when
-    one sits in the repeated hour of a zone with folds (PEP 495), so quote times compare and
-    round-trip through JSON exactly.
-    """
-    local = moment.astimezone(tz)
-    offset = local.utcoffset()
-    return local.replace(tzinfo=timezone(offset) if offset is not None else UTC, fold=0)
+
+@lru_cache(maxsize=1024)
+def _hours(minutes: int) -> Decimal:
+    """Billed minutes as exact hours (a memo: the same few quarter hours recur)."""
+    return Decimal(minutes) / 60
 
 
 def hourly_line(
@@ -97,16 +100,16 @@ def hourly_line(
     minutes: int,
     rate: Decimal,
     surcharge: Decimal,
-    tz: tzinfo,
 ) -> QuoteLine:
-    surcharge_rate = surcharge if segment.off_hours else Decimal(0)
-    hours = Decimal(minutes) / 60
-    return QuoteLine(
+    surcharge_rate = surcharge if segment.off_hours else _ZERO
+    hours = _hours(minutes)
+    return trusted(
+        QuoteLine,
         kind=kind,
         label=label,
         article=article,
-        start=local_time(segment.start, tz),
-        end=local_time(segment.end, tz),
+        start=segment.start,
+        end=segment.end,
         raw_seconds=raw_seconds,
         billed_minutes=minutes,
         off_hours=segment.off_hours,
@@ -129,7 +132,6 @@ def work_lines(
     *,
     rate: Decimal,
     surcharge: Decimal,
-    tz: tzinfo,
     included_minutes: int = 0,
 ) -> tuple[tuple[QuoteLine, ...], int]:
     """Hourly lines for work (SPEC §5.1), with included hours absorbed first (§5.3).
@@ -159,7 +161,6 @@ def work_lines(
                         minutes=absorbed,
                         rate=Decimal(0),
                         surcharge=surcharge,
-                        tz=tz,
                     )
                 )
                 raw, minutes = raw - raw_absorbed, minutes - absorbed
@@ -175,14 +176,13 @@ def work_lines(
                     minutes=minutes,
                     rate=rate,
                     surcharge=surcharge,
-                    tz=tz,
                 )
             )
     return tuple(lines), included_minutes - left
 
 
 def travel_time_lines(
-    legs: Sequence[LabelledSegments], *, rate: Decimal, surcharge: Decimal, tz: tzinfo
+    legs: Sequence[LabelledSegments], *, rate: Decimal, surcharge: Decimal
 ) -> tuple[QuoteLine, ...]:
     """Travel time priced like hourly work, off-hours surcharge included (Art. 11; SPEC §6)."""
     return tuple(
@@ -195,7 +195,6 @@ def travel_time_lines(
             minutes=segment.billed_minutes,
             rate=rate,
             surcharge=surcharge,
-            tz=tz,
         )
         for label, segments in legs
         for segment in segments
@@ -204,7 +203,8 @@ def travel_time_lines(
 
 def travel_distance_line(total_km: Decimal, *, per_km: Decimal, legs: int) -> QuoteLine:
     """One line for the distance of all legs: ``km × price per km`` (Art. 11; SPEC §6)."""
-    return QuoteLine(
+    return trusted(
+        QuoteLine,
         kind=LineKind.TRAVEL_DISTANCE,
         label=f"Travel distance, {legs} leg{'s' if legs != 1 else ''} from Charly (Rhône)",
         article=ART_TRAVEL_DISTANCE,
@@ -215,21 +215,20 @@ def travel_distance_line(total_km: Decimal, *, per_km: Decimal, legs: int) -> Qu
     )
 
 
-def devis_line(
-    reference: str, amount: Decimal, periods: Sequence[LabelledSegments], *, tz: tzinfo
-) -> QuoteLine:
+def devis_line(reference: str, amount: Decimal, periods: Sequence[LabelledSegments]) -> QuoteLine:
     """One line for the work under a signed devis (Art. 11; SPEC §5.4).
 
     It keeps the span and the raw time of the work for the record; the work's time is not
     billed, so ``billed_minutes`` is 0.
     """
     segments = [s for _, group in periods for s in group]
-    return QuoteLine(
+    return trusted(
+        QuoteLine,
         kind=LineKind.DEVIS,
         label=f"Work as per signed devis {reference}",
         article=ART_DEVIS,
-        start=local_time(segments[0].start, tz) if segments else None,
-        end=local_time(segments[-1].end, tz) if segments else None,
+        start=segments[0].start if segments else None,
+        end=segments[-1].end if segments else None,
         raw_seconds=sum((s.raw_seconds for s in segments), Decimal(0)),
         quantity=Decimal(1),
         unit="devis",

@@ -41,8 +41,9 @@ from .pricing import (
 from .render import quote_html, quote_text
 from .rounding import round_segment
 from .segments import split
-from .status import is_under_contract, status_date
+from .status import is_under_contract
 from .tariff import DEFAULT_TARIFF, Tariff
+from .trusted import trusted
 from .vat import VatLine, tax, vat_rule
 
 __all__ = ["FLOOR_MENTION", "UNSIGNED_MENTION", "Quote", "quote"]
@@ -97,6 +98,8 @@ class Quote(BaseModel, frozen=True, extra="forbid"):
 
 
 def _included_minutes(hours: Any) -> int:
+    if type(hours) is Decimal and not hours:
+        return 0
     try:
         value = to_decimal(hours)
     except ValueError as error:
@@ -116,7 +119,7 @@ def _chronological(line: QuoteLine) -> datetime:
 def _rounded(
     spans: Sequence[WorkPeriod | TravelLeg], calendar: BusinessCalendar, step: int
 ) -> list[LabelledSegments]:
-    ordered = sorted(spans, key=lambda s: utc(s.start))
+    ordered = sorted(spans, key=lambda s: utc(s.start)) if len(spans) > 1 else spans
     return [
         (s.label, [round_segment(p, step_minutes=step) for p in split(s.start, s.end, calendar)])
         for s in ordered
@@ -137,11 +140,11 @@ def quote(
     outside a signed devis uses them (SPEC §5.3).
     """
     included = _included_minutes(included_hours_available)
-    day = status_date(intervention, tariff)
+    calendar = calendar_for(tariff, subdivision=client.holiday_subdivision)
+    day = calendar.local_date(intervention.earliest_start)  # the status date (SPEC §2)
     under_contract = is_under_contract(client, day, tariff)
     rule = vat_rule(client.vat_regime, day)
     rates = tariff.rates(under_contract=under_contract)
-    calendar = calendar_for(tariff, subdivision=client.holiday_subdivision)
     step, surcharge, tz = tariff.rounding_minutes, tariff.off_hours_surcharge, calendar.tz
     work = _rounded(intervention.work, calendar, step)
     devis = intervention.devis
@@ -151,10 +154,10 @@ def quote(
     lines: list[QuoteLine] = []
     used = 0
     if devis is not None and devis.signed:
-        lines.append(devis_line(devis.reference, devis.amount_ht, work, tz=tz))
+        lines.append(devis_line(devis.reference, devis.amount_ht, work))
     elif intervention.mode is BillingMode.HOURLY:
         hourly, used = work_lines(
-            work, rate=rates.hourly, surcharge=surcharge, tz=tz, included_minutes=included
+            work, rate=rates.hourly, surcharge=surcharge, included_minutes=included
         )
         lines += hourly
     else:
@@ -180,17 +183,17 @@ def quote(
             _rounded(intervention.travel, calendar, step),
             rate=rates.hourly,
             surcharge=surcharge,
-            tz=tz,
         )
         km = sum((leg.distance_km for leg in intervention.travel), Decimal(0))
         lines.append(travel_distance_line(km, per_km=tariff.per_km, legs=len(intervention.travel)))
-    lines.sort(key=_chronological)
+        lines.sort(key=_chronological)  # travel legs go before, between and after the work
 
     vat_line = tax((line.amount_ht for line in lines), rule.rate)
     if rule.mention:
         mentions.insert(0, rule.mention)
     written = intervention.channel.is_written or intervention.confirmed_in_writing
-    return Quote(
+    return trusted(
+        Quote,
         reference=intervention.reference,
         client_name=client.name,
         mode=intervention.mode,

@@ -22,6 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from .money import round_cents
 from .pricing import LineKind, QuoteLine
@@ -87,10 +88,12 @@ def format_duration(seconds: Decimal) -> str:
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _moment(moment: datetime | None) -> str:
+def _moment(moment: datetime | None, zone: str) -> str:
+    """An instant on the wall clock of ``zone``: ``Fri 14/03/2025 18:40``."""
     if moment is None:
         return ""
-    return f"{_WEEKDAYS[moment.weekday()]} {moment:%d/%m/%Y %H:%M}"
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{_WEEKDAYS[local.weekday()]} {local:%d/%m/%Y %H:%M}"
 
 
 def _percent(rate: Decimal) -> str:
@@ -138,7 +141,7 @@ def quote_text(q: Quote) -> str:
         out.append(f"{n:>2}. [{line.article}] {line.label}")
         if line.start and line.end:
             out.append(
-                f"    {_moment(line.start)} → {_moment(line.end)}; raw "
+                f"    {_moment(line.start, q.timezone)} → {_moment(line.end, q.timezone)}; raw "
                 f"{format_duration(line.raw_seconds)}, billed {line.billed_minutes} min "
                 "(every started quarter hour is due, Art. 5)"
             )
@@ -174,8 +177,8 @@ def quote_html(q: Quote) -> str:
         cells = (
             line.article,
             line.label,
-            _moment(line.start),
-            _moment(line.end),
+            _moment(line.start, q.timezone),
+            _moment(line.end, q.timezone),
             format_duration(line.raw_seconds) if line.start else "",
             f"{line.billed_minutes} min" if line.start else "",
             format_quantity(line.quantity, line.unit),
@@ -217,7 +220,7 @@ def quote_table(q: Quote) -> str:
     for line in q.lines:
         when = ""
         if line.start and line.end:
-            when = f"{_moment(line.start)}–{line.end:%H:%M}"
+            when = f"{_moment(line.start, q.timezone)}–{_moment(line.end, q.timezone)[-5:]}"
         price = _formula(line, compact=True)
         rows.append(
             (

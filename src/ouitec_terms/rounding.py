@@ -15,9 +15,9 @@ exactly 15 minutes stays 15 minutes; one of 15 minutes and 1 microsecond is bill
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from .segments import Segment
 
@@ -30,8 +30,7 @@ def billed_minutes(microseconds: int, *, step_minutes: int) -> int:
     return -(-microseconds // step) * step_minutes
 
 
-@dataclass(frozen=True, slots=True)
-class RoundedSegment:
+class RoundedSegment(NamedTuple):
     """A segment with its raw duration and its billed minutes side by side."""
 
     start: datetime
@@ -43,10 +42,10 @@ class RoundedSegment:
 
 def round_segment(segment: Segment, *, step_minutes: int) -> RoundedSegment:
     """``segment`` rounded up to the started step (15 minutes by the terms)."""
+    microseconds = segment.microseconds
+    whole, fraction = divmod(microseconds, 1_000_000)
+    raw = Decimal(whole) if not fraction else Decimal(microseconds) / 1_000_000
+    step = step_minutes * 60_000_000
     return RoundedSegment(
-        start=segment.start,
-        end=segment.end,
-        off_hours=segment.off_hours,
-        raw_seconds=segment.seconds,
-        billed_minutes=billed_minutes(segment.microseconds, step_minutes=step_minutes),
+        segment.start, segment.end, segment.off_hours, raw, -(-microseconds // step) * step_minutes
     )

@@ -1,8 +1,9 @@
 """Splitting time into business and off-hours segments (Art. 3, SPEC §3–4).
 
 A span ``[start, end)`` becomes maximal segments that are entirely business hours or entirely
-off-hours. Only the business days inside the span are visited (the calendar finds them by
-bisection), so the cost is proportional to the number of segments returned.
+off-hours. Only the business windows that overlap the span are visited (the calendar finds them
+by bisection in precomputed tables), so the cost is proportional to the number of segments
+returned.
 
 ```pycon
 >>> from datetime import datetime
@@ -19,17 +20,16 @@ bisection), so the cost is proportional to the number of segments returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from .calendar import BusinessCalendar
 
-__all__ = ["Segment", "split"]
+__all__ = ["Segment", "business_and_off_hours", "split"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """Real time ``[start, end)`` (UTC), entirely in or entirely out of business hours."""
 
     start: datetime
@@ -53,22 +53,54 @@ def split(start: datetime, end: datetime, calendar: BusinessCalendar) -> tuple[S
 
     ``start`` and ``end`` must be aware; they are compared in UTC (``end`` after ``start``).
     """
-    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    if start.tzinfo is not UTC:
+        start = start.astimezone(UTC)
+    if end.tzinfo is not UTC:
+        end = end.astimezone(UTC)
     if end <= start:
         return ()
+    edges = calendar.window_edges(start, end)
     segments: list[Segment] = []
+    append = segments.append
     cursor = start
-    first, last = calendar.local_date(start), calendar.local_date(end)
-    for day in calendar.business_days(first, last):
-        opens, closes = calendar.window(day)
-        if closes <= cursor or opens >= end:
-            continue
+    for k in range(0, len(edges), 2):
+        opens, closes = edges[k], edges[k + 1]
         if opens > cursor:
-            segments.append(Segment(cursor, opens, off_hours=True))
+            append(Segment(cursor, opens, True))
             cursor = opens
-        stop = min(closes, end)
-        segments.append(Segment(cursor, stop, off_hours=False))
+        stop = closes if closes < end else end
+        append(Segment(cursor, stop, False))
         cursor = stop
     if cursor < end:
-        segments.append(Segment(cursor, end, off_hours=True))
+        append(Segment(cursor, end, True))
     return tuple(segments)
+
+
+def business_and_off_hours(
+    start: datetime, end: datetime, calendar: BusinessCalendar
+) -> tuple[timedelta, timedelta]:
+    """The business time and the off-hours time of ``[start, end)``, without the segments.
+
+    The raw totals ``split`` would add up to, in closed form (two bisections), for callers who
+    need only the totals (before rounding: billing rounds each segment, see ``rounding``).
+
+    ```pycon
+    >>> from datetime import datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> from ouitec_terms import DEFAULT_TARIFF, calendar_for
+    >>> paris = ZoneInfo("Europe/Paris")
+    >>> business_and_off_hours(datetime(2025, 3, 14, 18, 40, tzinfo=paris),
+    ...                        datetime(2025, 3, 17, 9, 25, tzinfo=paris),
+    ...                        calendar_for(DEFAULT_TARIFF))
+    (datetime.timedelta(seconds=6300), datetime.timedelta(days=2, seconds=46800))
+
+    ```
+    """
+    if start.tzinfo is not UTC:
+        start = start.astimezone(UTC)
+    if end.tzinfo is not UTC:
+        end = end.astimezone(UTC)
+    if end <= start:
+        return timedelta(0), timedelta(0)
+    business = calendar.business_time(start, end)
+    return business, (end - start) - business

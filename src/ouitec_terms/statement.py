@@ -41,6 +41,7 @@ from .quote import Quote, quote
 from .render import statement_html, statement_text
 from .status import status_date
 from .tariff import DEFAULT_TARIFF, Tariff
+from .trusted import trusted
 from .vat import VatLine, tax
 
 __all__ = [
@@ -152,7 +153,8 @@ def monthly_statement(
     vat = _vat_per_rate(due)
     total_ht = sum((v.base for v in vat), Decimal(0))
     total_vat = sum((v.amount for v in vat), Decimal(0))
-    return Statement(
+    return trusted(
+        Statement,
         client_name=client.name,
         year=year,
         month=month,

@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from .errors import VatError
 from .models import VatRegime
 from .money import NonNegativeAmount, round_cents
+from .trusted import trusted
 
 __all__ = ["VAT_RULES", "VatLine", "VatRule", "tax", "vat_rule"]
 
@@ -112,4 +113,4 @@ class VatLine(BaseModel, frozen=True, extra="forbid"):
 def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
     """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (SPEC §8)."""
     base = sum(amounts_ht, Decimal(0))
-    return VatLine(rate=rate, base=base, amount=round_cents(base * rate))
+    return trusted(VatLine, rate=rate, base=base, amount=round_cents(base * rate))

@@ -1,0 +1,238 @@
+"""Columnar repricing of hourly work: many single-period interventions at once (``batch`` extra).
+
+``price_hourly_batch(starts, ends, under_contract, tariff=...)`` takes arrays of UTC instants and
+returns, per row, the billed business and off-hours minutes and the amount HT, exactly what
+:func:`~ouitec_terms.quote` gives for one work period in hourly mode (no travel, no included
+hours, no devis). It never builds a segment: the business time of ``[start, end)`` is read from a
+cumulative table of the calendar's business windows, and only the first and last segment of a
+row need rounding up — every segment in between runs from one window edge to the next and is a
+whole number of quarter hours already (window edges fall on quarter hours).
+
+```pycon
+>>> import numpy as np
+>>> starts = np.array(["2025-03-14T17:40", "2025-05-01T08:00"], dtype="datetime64[us]")
+>>> ends = np.array(["2025-03-14T18:25", "2025-05-01T09:05"], dtype="datetime64[us]")
+>>> result = price_hourly_batch(starts, ends, np.array([True, False]))
+>>> result.business_minutes.tolist(), result.off_hours_minutes.tolist()
+([30, 0], [30, 75])
+>>> result.amounts_ht()
+[Decimal('82.50'), Decimal('135.00')]
+
+```
+
+Needs ``pip install 'ouitec-terms[batch]'`` (numpy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .calendar import calendar_for
+from .errors import OuitecTermsError
+from .models import MAX_SPAN
+from .tariff import DEFAULT_TARIFF, Tariff
+
+__all__ = ["HourlyBatch", "price_hourly_batch"]
+
+_US = 1_000_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class HourlyBatch:
+    """Per-row results of :func:`price_hourly_batch` (numpy arrays, one entry per row)."""
+
+    business_minutes: IntArray
+    off_hours_minutes: IntArray
+    amount_ht_cents: IntArray
+
+    def amounts_ht(self) -> list[Decimal]:
+        """The amounts HT as Decimals in euros, to the cent."""
+        return [Decimal(int(c)).scaleb(-2) for c in self.amount_ht_cents]
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The calendar's business windows over a date range, laid out for array lookups.
+
+    ``edges`` lists every window's opening and closing instant (UTC µs), strictly increasing;
+    ``cumulative[w]`` is the business time before window ``w``. Per local day ``d`` (counted
+    from ``first_day``), ``before[d]`` is the number of edges before that day and ``opens[d]``
+    / ``closes[d]`` its window (``INT64_MAX`` on days without one).
+    """
+
+    first_day: int  # days since 1970-01-01 of the table's first local day
+    offset: int  # µs added to a UTC instant to read its local day (the zone's standard offset)
+    edges: IntArray
+    cumulative: IntArray
+    before: IntArray
+    opens: IntArray
+    closes: IntArray
+
+
+_DAY = 86_400 * _US
+_NEVER = np.iinfo(np.int64).max
+
+
+@lru_cache(maxsize=16)
+def _table(tariff: Tariff, first_year: int, last_year: int) -> _Table:
+    calendar = calendar_for(tariff)
+    first, last = date(first_year, 1, 1), date(last_year, 12, 31)
+    standard = datetime(first_year, 1, 1, 12, tzinfo=calendar.tz).utcoffset() or timedelta(0)
+    if tariff.business_start.hour < 1 or tariff.business_end.hour >= 23:
+        raise OuitecTermsError(
+            "the batch path needs business windows between 01:00 and 23:00 local time; "
+            "use quote() for this tariff"
+        )
+    days = (last - first).days + 1
+    opens = np.full(days, _NEVER, dtype=np.int64)
+    closes = np.full(days, _NEVER, dtype=np.int64)
+    for day in calendar.business_days(first, last):
+        window = calendar.window(day)
+        index = (day - first).days
+        opens[index] = (window[0] - _EPOCH) // timedelta(microseconds=1)
+        closes[index] = (window[1] - _EPOCH) // timedelta(microseconds=1)
+    business = opens != _NEVER
+    edges = np.column_stack((opens[business], closes[business])).ravel()
+    step = tariff.rounding_minutes * 60 * _US
+    if (edges % step).any():
+        raise OuitecTermsError(
+            "the batch path needs business windows that open and close on whole rounding "
+            f"steps of {tariff.rounding_minutes} min in UTC; use quote() for this tariff"
+        )
+    lengths = edges[1::2] - edges[0::2]
+    cumulative = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    before = np.concatenate(([0], np.cumsum(business.astype(np.int64) * 2)[:-1]))
+    return _Table(
+        first_day=(first - date(1970, 1, 1)).days,
+        offset=standard // timedelta(microseconds=1),
+        edges=edges,
+        cumulative=cumulative,
+        before=before.astype(np.int64),
+        opens=opens,
+        closes=closes,
+    )
+
+
+def _step_prices(tariff: Tariff) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Cents per rounding step: (business, off-hours) × (not under contract, under contract)."""
+    prices = []
+    for under in (False, True):
+        rate = tariff.rates(under_contract=under).hourly
+        for factor in (Decimal(1), 1 + tariff.off_hours_surcharge):
+            cents = rate * factor * tariff.rounding_minutes * 100 / 60
+            if cents != cents.to_integral_value():
+                raise OuitecTermsError(
+                    f"a {tariff.rounding_minutes}-minute step costs {cents / 100} €, not a whole "
+                    "number of cents, so lines round one by one: use quote() for this tariff"
+                )
+            prices.append(cents)
+    return prices[0], prices[1], prices[2], prices[3]
+
+
+def _instants(values: Any, name: str) -> IntArray:
+    array = np.asarray(values)
+    if array.dtype.kind == "M":
+        return array.astype("datetime64[us]").astype(np.int64)
+    if array.dtype == object and all(isinstance(v, datetime) for v in array.flat):
+        if any(v.tzinfo is None for v in array.flat):
+            raise OuitecTermsError(f"{name}: naive datetimes; give aware ones or UTC datetime64")
+        return np.array([(v - _EPOCH) // timedelta(microseconds=1) for v in array.flat])
+    raise OuitecTermsError(f"{name}: give numpy datetime64 (UTC) or aware datetimes")
+
+
+def price_hourly_batch(
+    starts: Any, ends: Any, under_contract: Any, *, tariff: Tariff = DEFAULT_TARIFF
+) -> HourlyBatch:
+    """Billed minutes and amount HT of one hourly work period per row (Art. 3, Art. 5).
+
+    ``starts`` and ``ends`` are UTC instants (numpy ``datetime64`` or aware datetimes), each end
+    after its start and at most 366 days later; ``under_contract`` is a boolean per row.
+    """
+    start, end = _instants(starts, "starts"), _instants(ends, "ends")
+    contract = np.asarray(under_contract, dtype=bool)
+    if not start.shape == end.shape == contract.shape or start.ndim != 1:
+        raise OuitecTermsError("starts, ends and under_contract must be 1-D and of one length")
+    if start.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return HourlyBatch(empty, empty, empty)
+    length = end - start
+    if (length <= 0).any() or (length > MAX_SPAN // timedelta(microseconds=1)).any():
+        row = int(np.argmax((length <= 0) | (length > MAX_SPAN // timedelta(microseconds=1))))
+        raise OuitecTermsError(
+            f"row {row}: the end must be after the start and at most 366 days later"
+        )
+    first_year = (_EPOCH + timedelta(microseconds=int(start.min()))).year - 1
+    last_year = (_EPOCH + timedelta(microseconds=int(end.max()))).year + 1
+    table = _table(tariff, first_year, last_year)
+    step = tariff.rounding_minutes * 60 * _US
+    edges = table.edges
+
+    def edge_counts(t: IntArray) -> tuple[IntArray, IntArray]:
+        """Edges at or before ``t``, and strictly before it (no binary search: a day lookup).
+
+        Read with the zone's standard offset, the local day can be one off within an hour of
+        midnight, when no window edge is near: the counts are the same either way.
+        """
+        day = (t + table.offset) // _DAY - table.first_day
+        opens, closes, before = table.opens[day], table.closes[day], table.before[day]
+        at_or_before = before + (t >= opens) + (t >= closes)
+        strictly = before + (t > opens) + (t > closes)
+        return at_or_before, strictly
+
+    def business_before(t: IntArray, k: IntArray) -> IntArray:
+        inside = (k % 2) == 1
+        return table.cumulative[k // 2] + np.where(inside, t - edges[np.maximum(k - 1, 0)], 0)
+
+    i_start, _ = edge_counts(start)  # odd: the start is in business hours
+    i_end_right, i_end = edge_counts(end)  # i_end: edges strictly before the end
+    business = business_before(end, i_end_right) - business_before(start, i_start)
+    start_business = (i_start % 2) == 1
+    single = i_end <= i_start  # no edge inside (start, end): one segment
+    first_edge = edges[np.minimum(i_start, edges.size - 1)]
+    last_edge = edges[np.maximum(i_end - 1, 0)]
+    end_business = (i_end % 2) == 1  # the last segment [last_edge, end) is business
+
+    head = np.where(single, length, first_edge - start)
+    tail = np.where(single, 0, end - last_edge)
+    head_billed = -(-head // step) * step
+    tail_billed = -(-tail // step) * step
+    head_b = np.where(start_business, head, 0)
+    tail_b = np.where(end_business & ~single, tail, 0)
+    business_billed = (
+        business
+        - head_b
+        - tail_b
+        + np.where(start_business, head_billed, 0)
+        + np.where(end_business & ~single, tail_billed, 0)
+    )
+    off = length - business
+    off_billed = (
+        off
+        - np.where(start_business, 0, head)
+        - np.where(~end_business & ~single, tail, 0)
+        + np.where(start_business, 0, head_billed)
+        + np.where(~end_business & ~single, tail_billed, 0)
+    )
+    business_steps = business_billed // step
+    off_steps = off_billed // step
+    b_free, o_free, b_contract, o_contract = (int(p) for p in _step_prices(tariff))
+    cents = np.where(
+        contract,
+        business_steps * b_contract + off_steps * o_contract,
+        business_steps * b_free + off_steps * o_free,
+    )
+    minutes = step // (60 * _US)
+    return HourlyBatch(
+        business_minutes=(business_steps * minutes).astype(np.int64),
+        off_hours_minutes=(off_steps * minutes).astype(np.int64),
+        amount_ht_cents=cents.astype(np.int64),
+    )
