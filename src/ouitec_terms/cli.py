@@ -157,8 +157,13 @@ def _render(result: Quote, fmt: str) -> str:
     return quote_table(result)
 
 
+def _tariff(args: argparse.Namespace) -> Tariff:
+    """The tariff of ``--tariff FILE``, or the terms of 2024-06-02."""
+    return Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+
+
 def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
-    tariff = Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+    tariff = _tariff(args)
     result = quote(
         request.intervention,
         request.client,
@@ -169,7 +174,7 @@ def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
 
 
 def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
-    tariff = Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+    tariff = _tariff(args)
     result = compare_modes(
         request.intervention,
         request.client,
@@ -183,7 +188,7 @@ def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
 
 def _statement(args: argparse.Namespace) -> str:
     request = load_statement_document(args.file)
-    tariff = Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+    tariff = _tariff(args)
     year, month = args.month
     result = monthly_statement(request.client, request.interventions, year, month, tariff=tariff)
     if args.format == "json":
@@ -192,7 +197,7 @@ def _statement(args: argparse.Namespace) -> str:
 
 
 def _calendar(args: argparse.Namespace) -> str:
-    tariff = Tariff.from_toml(args.tariff) if args.tariff else DEFAULT_TARIFF
+    tariff = _tariff(args)
     cal = calendar_for(tariff, subdivision=args.subdiv)
     place = f"{tariff.holiday_country}" + (
         f"-{args.subdiv or tariff.holiday_subdivision}"

@@ -28,8 +28,11 @@ from .money import round_cents
 from .pricing import LineKind, QuoteLine
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .quote import Quote
     from .statement import Statement
+    from .vat import VatLine
 
 __all__ = [
     "format_duration",
@@ -170,6 +173,20 @@ _COLUMNS = (
 )
 
 
+def _html_totals(
+    total_ht: Decimal, vat: Sequence[VatLine], total_ttc: Decimal, *, span: int
+) -> str:
+    """The footer rows of an HTML table: total HT, VAT per rate, total TTC."""
+    totals = [("Total HT", total_ht)]
+    totals += [(f"TVA {_percent(v.rate)}", v.amount) for v in vat]
+    totals += [("Total TTC", total_ttc)]
+    return "".join(
+        f'<tr><th colspan="{span}" style="text-align:right">{escape(name)}</th>'
+        f"<td><b>{escape(format_eur(value))}</b></td></tr>"
+        for name, value in totals
+    )
+
+
 def quote_html(q: Quote) -> str:
     """The quote as an HTML table (used by Jupyter through ``Quote._repr_html_``)."""
     rows = []
@@ -187,15 +204,7 @@ def quote_html(q: Quote) -> str:
             format_eur(line.amount_ht),
         )
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    span = len(_COLUMNS) - 1
-    totals = [("Total HT", q.total_ht)]
-    totals += [(f"TVA {_percent(v.rate)}", v.amount) for v in q.vat]
-    totals += [("Total TTC", q.total_ttc)]
-    foot = "".join(
-        f'<tr><th colspan="{span}" style="text-align:right">{escape(name)}</th>'
-        f"<td><b>{escape(format_eur(value))}</b></td></tr>"
-        for name, value in totals
-    )
+    foot = _html_totals(q.total_ht, q.vat, q.total_ttc, span=len(_COLUMNS) - 1)
     caption = escape(
         f"{q.reference or 'Quote'} — {q.client_name}, {_status(q)} on {q.status_date}; "
         f"tariff {q.tariff_version}"
@@ -318,14 +327,7 @@ def statement_html(s: Statement) -> str:
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
         for row in _statement_rows(s)
     )
-    totals = [("Total HT", s.total_ht)]
-    totals += [(f"TVA {_percent(v.rate)}", v.amount) for v in s.vat]
-    totals += [("Total TTC", s.total_ttc)]
-    foot = "".join(
-        f'<tr><th colspan="5" style="text-align:right">{escape(name)}</th>'
-        f"<td><b>{escape(format_eur(value))}</b></td></tr>"
-        for name, value in totals
-    )
+    foot = _html_totals(s.total_ht, s.vat, s.total_ttc, span=5)
     caption = escape(
         f"Statement {_month(s)} — {s.client_name}; included hours used "
         f"{format_hours(s.included_hours_used)} of {format_hours(s.included_hours_pool)}"
