@@ -28,6 +28,7 @@ from .errors import (
     VatError,
 )
 from .models import (
+    MAX_INTERVENTIONS_PER_STATEMENT,
     MAX_SPAN,
     MAX_SPANS_PER_INTERVENTION,
     BillingMode,
@@ -57,7 +58,6 @@ from .render import format_eur
 from .rounding import RoundedSegment, billed_minutes, round_segment
 from .segments import Segment, business_and_off_hours, split
 from .statement import (
-    MAX_INTERVENTIONS_PER_STATEMENT,
     Statement,
     included_hours_pool,
     monthly_statement,

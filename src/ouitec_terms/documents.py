@@ -26,8 +26,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import DocumentError
-from .models import Client, Intervention
-from .statement import MAX_INTERVENTIONS_PER_STATEMENT
+from .models import MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention
 
 __all__ = [
     "QuoteRequest",

@@ -34,6 +34,7 @@ from .catalogue import Service
 from .money import InputAmount
 
 __all__ = [
+    "MAX_INTERVENTIONS_PER_STATEMENT",
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
     "BillingMode",
@@ -49,6 +50,8 @@ __all__ = [
     "utc",
 ]
 
+#: The most interventions one statement prices (a bound against hostile documents).
+MAX_INTERVENTIONS_PER_STATEMENT = 10_000
 #: The most work periods, and the most travel legs, one intervention may hold.
 MAX_SPANS_PER_INTERVENTION = 1000
 #: The longest a single work period or travel leg may last (SPEC §4).

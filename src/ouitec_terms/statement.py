@@ -35,7 +35,7 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from .errors import OuitecTermsError
-from .models import Client, Intervention, add_months
+from .models import MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention, add_months
 from .money import Amount, NonNegativeAmount
 from .quote import Quote, quote
 from .render import statement_html, statement_text
@@ -45,14 +45,10 @@ from .trusted import trusted
 from .vat import VatLine, tax
 
 __all__ = [
-    "MAX_INTERVENTIONS_PER_STATEMENT",
     "Statement",
     "included_hours_pool",
     "monthly_statement",
 ]
-
-#: The most interventions one statement prices (a bound against hostile documents).
-MAX_INTERVENTIONS_PER_STATEMENT = 10_000
 
 
 class Statement(BaseModel, frozen=True, extra="forbid"):
