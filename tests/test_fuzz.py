@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +202,39 @@ def test_valid_document_prices() -> None:
     result = price(VALID)
     assert result is not None
     assert not result.due
+
+
+numbers_as_text = st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.integers(-(10**30), 10**30).map(str),
+    st.sampled_from(("1e999999", "-0", "0.001", "1E+99", "nan", "", " 12 ", "1_000")),
+    st.text(max_size=12),
+)
+dates_as_text = st.one_of(
+    st.dates().map(date.isoformat), st.text(max_size=12), st.sampled_from(("9999-12-31",))
+)
+
+
+@given(numbers_as_text, dates_as_text, dates_as_text, st.one_of(st.none(), numbers_as_text))
+def test_late_command_never_crashes(amount: str, due: str, paid: str, rate: str | None) -> None:
+    """`ouitec-terms late` on arbitrary arguments exits 0 or 2, never with a traceback."""
+    args = ["late", amount, "--due", due, "--paid", paid]
+    if rate is not None:
+        args += ["--ecb-rate", rate]
+    assert _exit_status(args) in (0, 2)
+
+
+@given(numbers_as_text)
+def test_included_hours_option_never_crashes(hours: str) -> None:
+    """`--included-hours` with any text exits 0 or 2, never with a traceback."""
+    assert _exit_status(["demo", "--format", "json", "--included-hours", hours]) in (0, 2)
+
+
+def _exit_status(args: list[str]) -> int:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdout", _Sink())
+        patch.setattr("sys.stderr", _Sink())
+        try:
+            return main(args)
+        except SystemExit as stop:  # argparse refuses malformed arguments with status 2
+            return stop.code if isinstance(stop.code, int) else 2

@@ -31,7 +31,7 @@ from typing import NamedTuple, Self
 from pydantic import BaseModel, Field
 
 from .errors import MissingRateError, OuitecTermsError
-from .money import Amount, NonNegativeAmount, round_cents, to_decimal
+from .money import INPUT_LIMIT, Amount, NonNegativeAmount, round_cents, to_decimal
 from .render import format_eur
 
 __all__ = [
@@ -188,16 +188,23 @@ class LatePayment(BaseModel, frozen=True, extra="forbid"):
 
 def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> Decimal:
     if not isinstance(rates, Mapping):
-        return to_decimal(rates)
-    rate = rates.get(half)
-    if rate is None:
+        return _checked_rate(to_decimal(rates))
+    found = rates.get(half)
+    if found is None:
         raise MissingRateError(
             f"no ECB main refinancing rate for {half} (the rate in force on "
             f"{half.first_day.isoformat()}); pass it in percent: late_payment(..., rates="
             f"{{**ECB_RATES, HalfYear({half.year}, {half.half}): Decimal('2.15')}}), "
             "or --ecb-rate R on the command line"
         )
-    return to_decimal(rate)
+    return _checked_rate(to_decimal(found))
+
+
+def _checked_rate(rate: Decimal) -> Decimal:
+    """An ECB rate in percent, within a sane range (it has stayed between 0 and 5 % since 1999)."""
+    if not -10 <= rate <= 100:
+        raise OuitecTermsError(f"ECB rate {rate} % is not a rate in percent from -10 to 100")
+    return rate
 
 
 def late_payment(
@@ -213,23 +220,24 @@ def late_payment(
     half-year to the ECB rate in percent (default: :data:`ECB_RATES`), or is one rate for all.
     """
     amount = to_decimal(amount_ttc)
-    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+    if not 0 <= amount < INPUT_LIMIT or amount != amount.quantize(Decimal("0.01")):
         raise OuitecTermsError(
-            f"amount {amount} is not a non-negative amount in cents; pass the invoice's TTC"
+            f"amount {amount} is not an amount in cents from 0 to {INPUT_LIMIT:,}; pass the "
+            "invoice's TTC"
         )
     days_late = max(0, (paid - due).days)
     portions: list[LatePortion] = []
-    day = due + timedelta(days=1)
-    while day <= paid:
-        half = HalfYear.of(day)
+    first = due + timedelta(days=1) if days_late else None
+    while first is not None:  # one portion per half-year the late days run through
+        half = HalfYear.of(first)
         last = min(paid, half.last_day)
-        days = (last - day).days + 1
+        days = (last - first).days + 1
         ecb = _rate_for(half, rates)
         rate = ecb + PENALTY_POINTS
         portions.append(
             LatePortion(
                 half_year=str(half),
-                first_day=day,
+                first_day=first,
                 last_day=last,
                 days=days,
                 ecb_rate=ecb,
@@ -237,7 +245,7 @@ def late_payment(
                 interest=round_cents(amount * rate * days / (100 * 365)),
             )
         )
-        day = last + timedelta(days=1)
+        first = last + timedelta(days=1) if last < paid else None
     interest = sum((p.interest for p in portions), Decimal("0.00"))
     indemnity = INDEMNITY if days_late else Decimal("0.00")
     return LatePayment(

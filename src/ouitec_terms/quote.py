@@ -97,6 +97,10 @@ class Quote(BaseModel, frozen=True, extra="forbid"):
         return quote_text(self)
 
 
+#: More included hours than anyone could use in a month (a bound for the arithmetic).
+_MAX_INCLUDED_HOURS = Decimal(100_000)
+
+
 def _included_minutes(hours: Any) -> int:
     if type(hours) is Decimal and not hours:
         return 0
@@ -104,10 +108,11 @@ def _included_minutes(hours: Any) -> int:
         value = to_decimal(hours)
     except ValueError as error:
         raise IncludedHoursError(f"included_hours_available: {error}") from None
-    if value < 0 or (value * 4) % 1:
+    if value < 0 or value > _MAX_INCLUDED_HOURS or (value * 4) % 1:
         raise IncludedHoursError(
-            f"included_hours_available {value} is not a non-negative multiple of 0.25 h; pass "
-            "the contract hours still available this month, e.g. Decimal('1.5')"
+            f"included_hours_available {value} is not a multiple of 0.25 h from 0 to "
+            f"{_MAX_INCLUDED_HOURS}; pass the contract hours still available this month, "
+            "e.g. Decimal('1.5')"
         )
     return int(value * 60)
 
