@@ -52,13 +52,23 @@ def test_batch_accepts_aware_datetimes() -> None:
 
 @pytest.mark.parametrize(
     ("ends_after", "message"),
-    [(timedelta(0), "end must be after"), (timedelta(days=367), "366 days")],
+    [
+        (timedelta(0), "end must be after"),
+        (timedelta(days=367), "366 days"),
+    ],
 )
 def test_batch_refuses_bad_rows(ends_after: timedelta, message: str) -> None:
     """Rows follow the same rules as WorkPeriod: end after start, at most 366 days."""
     start = datetime(2025, 3, 14, 17, 40, tzinfo=UTC)
     with pytest.raises(OuitecTermsError, match=message):
         price_hourly_batch([start], [start + ends_after], [True])
+
+
+def test_batch_refuses_instants_outside_the_priced_years() -> None:
+    """Like WorkPeriod, the batch path prices instants from 1970 to 2200 only."""
+    start = datetime(2300, 1, 1, tzinfo=UTC)
+    with pytest.raises(OuitecTermsError, match="1970–2200"):
+        price_hourly_batch([start], [start + timedelta(hours=1)], [True])
 
 
 def test_batch_refuses_a_tariff_whose_quarter_hours_round() -> None:

@@ -152,3 +152,13 @@ def test_contract_end_clamps_to_month_end(start: date, months: int, end: date) -
 def test_amount_strings_keep_their_digits() -> None:
     """Decimals from strings are exact: '0.1' is one tenth, not 0.1000000000000000055…"""
     assert to_decimal("0.1") * 3 == Decimal("0.3")
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["9999-12-31T20:00:00-05:00", "0001-01-01T00:30:00+05:00", "1969-12-31T23:00:00+00:00"],
+)
+def test_datetimes_outside_the_priced_years_are_refused(moment: str) -> None:
+    """Instants stay within 1970–2200 (the calendar's years), even at the edge of Python's."""
+    with pytest.raises(ValidationError, match="outside the years"):
+        WorkPeriod.model_validate({"start": moment, "end": "2025-01-01T00:00:00Z"})

@@ -36,7 +36,7 @@ import numpy.typing as npt
 
 from .calendar import calendar_for
 from .errors import OuitecTermsError
-from .models import MAX_SPAN
+from .models import EARLIEST, LATEST, MAX_SPAN
 from .tariff import DEFAULT_TARIFF, Tariff
 
 __all__ = ["HourlyBatch", "price_hourly_batch"]
@@ -169,6 +169,12 @@ def price_hourly_batch(
         row = int(np.argmax((length <= 0) | (length > MAX_SPAN // timedelta(microseconds=1))))
         raise OuitecTermsError(
             f"row {row}: the end must be after the start and at most 366 days later"
+        )
+    earliest = (EARLIEST - _EPOCH) // timedelta(microseconds=1)
+    latest = (LATEST - _EPOCH) // timedelta(microseconds=1)
+    if start.min() < earliest or end.max() > latest:
+        raise OuitecTermsError(
+            f"instants must fall within {EARLIEST.year}–{LATEST.year}, the years the library prices"
         )
     first_year = (_EPOCH + timedelta(microseconds=int(start.min()))).year - 1
     last_year = (_EPOCH + timedelta(microseconds=int(end.max()))).year + 1

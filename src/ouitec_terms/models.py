@@ -28,7 +28,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Self
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, field_validator, model_validator
 
 from .catalogue import Service
 from .money import InputAmount
@@ -54,6 +54,9 @@ __all__ = [
 MAX_INTERVENTIONS_PER_STATEMENT = 10_000
 #: The most work periods, and the most travel legs, one intervention may hold.
 MAX_SPANS_PER_INTERVENTION = 1000
+#: The earliest and latest instants a work period or travel leg may have.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 12, 31, tzinfo=UTC)
 #: The longest a single work period or travel leg may last (SPEC §4).
 MAX_SPAN = timedelta(days=366)
 
@@ -164,6 +167,20 @@ class _TimeSpan(_Frozen):
     start: AwareDatetime
     end: AwareDatetime
     label: str = Field(default="", max_length=200)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _within_range(cls, value: datetime) -> datetime:
+        try:
+            instant = value.astimezone(UTC)
+        except OverflowError:
+            instant = None
+        if instant is None or not EARLIEST <= instant <= LATEST:
+            raise ValueError(
+                f"{value.isoformat()} is outside the years the library prices "
+                f"({EARLIEST.year}–{LATEST.year}); check the date"
+            )
+        return value
 
     @model_validator(mode="after")
     def _positive_and_bounded(self) -> Self:
