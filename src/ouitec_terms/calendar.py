@@ -140,15 +140,17 @@ class BusinessCalendar:
             ]
         return cached
 
-    def _table(
-        self, first_year: int, last_year: int
-    ) -> tuple[list[datetime], list[datetime], list[datetime]]:
-        """The windows of the years from ``first_year`` to ``last_year`` in one table.
+    def _covering(
+        self, start: datetime, end: datetime
+    ) -> tuple[list[datetime], list[datetime], list[datetime], list[timedelta]]:
+        """The window table, grown if needed to cover ``[start, end)`` with a year each side:
+        openings, closings, both interleaved, and the business time before each window.
 
-        The table grows to cover the years asked for (rebuilt from the per-year tables when it
-        must grow, which happens a few times in a process at most).
+        The table is rebuilt from the per-year tables when it must grow, which happens a few
+        times in a process at most.
         """
         span = self._span
+        first_year, last_year = max(start.year - 1, MIN_YEAR), min(end.year + 1, MAX_YEAR)
         if span is None or first_year < span[0] or last_year > span[1]:
             low = first_year if span is None else min(first_year, span[0])
             high = last_year if span is None else max(last_year, span[1])
@@ -160,7 +162,7 @@ class BusinessCalendar:
             for window_open, window_close in zip(opens, closes, strict=True):
                 before.append(before[-1] + (window_close - window_open))
             span = self._span = (low, high, opens, closes, moments, before)
-        return span[2], span[3], span[4]
+        return span[2], span[3], span[4], span[5]
 
     def window_edges(self, start: datetime, end: datetime) -> list[datetime]:
         """The opening and closing instants (UTC) of the business windows that overlap
@@ -169,14 +171,10 @@ class BusinessCalendar:
         Found by two bisections in a table of precomputed windows, so the cost is that of the
         windows returned, whatever the length of the span.
         """
-        span = self._span
-        if span is None or start.year - 1 < span[0] or end.year + 1 > span[1]:
-            self._table(max(start.year - 1, MIN_YEAR), min(end.year + 1, MAX_YEAR))
-            span = self._span
-            assert span is not None
-        first = bisect_right(span[3], start)
-        last = bisect_left(span[2], end, first)
-        return span[4][2 * first : 2 * last]
+        opens, closes, moments, _ = self._covering(start, end)
+        first = bisect_right(closes, start)
+        last = bisect_left(opens, end, first)
+        return moments[2 * first : 2 * last]
 
     def business_time(self, start: datetime, end: datetime) -> timedelta:
         """The business time inside ``[start, end)`` (UTC datetimes), in closed form.
@@ -184,12 +182,7 @@ class BusinessCalendar:
         The business time before each window is tabulated, so this costs two bisections and a
         few subtractions, however long the span.
         """
-        span = self._span
-        if span is None or start.year - 1 < span[0] or end.year + 1 > span[1]:
-            self._table(max(start.year - 1, MIN_YEAR), min(end.year + 1, MAX_YEAR))
-            span = self._span
-            assert span is not None
-        opens, closes, before = span[2], span[3], span[5]
+        opens, closes, _, before = self._covering(start, end)
         first = bisect_right(closes, start)
         last = bisect_left(opens, end, first)
         if first == last:
@@ -200,11 +193,6 @@ class BusinessCalendar:
         if end < closes[last - 1]:
             total -= closes[last - 1] - end
         return total
-
-    def windows(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-        """The business windows that overlap ``[start, end)``, in order, as UTC pairs."""
-        edges = self.window_edges(start, end)
-        return list(zip(edges[0::2], edges[1::2], strict=True))
 
     def window(self, day: date) -> tuple[datetime, datetime]:
         """The business window of ``day`` as UTC instants (whether or not ``day`` has one)."""

@@ -41,7 +41,7 @@ from .pricing import (
 from .render import quote_html, quote_text
 from .rounding import round_segment
 from .segments import split
-from .status import is_under_contract
+from .status import is_under_contract, status_date
 from .tariff import DEFAULT_TARIFF, Tariff
 from .trusted import trusted
 from .vat import VatLine, tax, vat_rule
@@ -146,7 +146,7 @@ def quote(
     """
     included = _included_minutes(included_hours_available)
     calendar = calendar_for(tariff, subdivision=client.holiday_subdivision)
-    day = calendar.local_date(intervention.earliest_start)  # the status date (SPEC §2)
+    day = status_date(intervention, tariff)
     under_contract = is_under_contract(client, day, tariff)
     rule = vat_rule(client.vat_regime, day)
     rates = tariff.rates(under_contract=under_contract)
