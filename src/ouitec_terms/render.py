@@ -133,6 +133,18 @@ def _notes(q: Quote) -> list[str]:
     return notes
 
 
+def _text_totals(total_ht: Decimal, vat: Sequence[VatLine], total_ttc: Decimal) -> list[str]:
+    """The closing lines of a plain-text account: total HT, VAT per rate, total TTC."""
+    return [
+        f"Total HT: {format_eur(total_ht)}",
+        *(
+            f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
+            for v in vat
+        ),
+        f"Total TTC: {format_eur(total_ttc)}",
+    ]
+
+
 def quote_text(q: Quote) -> str:
     """A line-by-line account of the quote, each line citing its articles."""
     head = f"Quote {q.reference}" if q.reference else "Quote"
@@ -149,12 +161,7 @@ def quote_text(q: Quote) -> str:
                 "(every started quarter hour is due, Art. 5)"
             )
         out.append(f"    {_formula(line)} = {format_eur(line.amount_ht)} HT")
-    out.append(f"Total HT: {format_eur(q.total_ht)}")
-    out.extend(
-        f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
-        for v in q.vat
-    )
-    out.append(f"Total TTC: {format_eur(q.total_ttc)}")
+    out += _text_totals(q.total_ht, q.vat, q.total_ttc)
     out.extend(_notes(q))
     return "\n".join(out)
 
@@ -300,12 +307,7 @@ def statement_text(s: Statement) -> str:
     for n, row in enumerate(_statement_rows(s), 1):
         ref, day, mode, status, used, ht = row
         out.append(f"{n:>3}. {ref}  {day}  {mode}, {status}, included {used}: {ht} HT")
-    out.append(f"Total HT: {format_eur(s.total_ht)}")
-    out.extend(
-        f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
-        for v in s.vat
-    )
-    out.append(f"Total TTC: {format_eur(s.total_ttc)}")
+    out += _text_totals(s.total_ht, s.vat, s.total_ttc)
     out.extend(f"Mention: {m}" for m in s.mentions)
     out.extend(
         f"Pending (not yet due, Art. 5): {q.reference or '(no reference)'} "
