@@ -67,7 +67,7 @@ def test_batch_refuses_bad_rows(ends_after: timedelta, message: str) -> None:
 def test_batch_refuses_instants_outside_the_priced_years() -> None:
     """Like WorkPeriod, the batch path prices instants from 1970 to 2200 only."""
     start = datetime(2300, 1, 1, tzinfo=UTC)
-    with pytest.raises(OuitecTermsError, match="1970–2200"):
+    with pytest.raises(OuitecTermsError, match="1970–2100"):
         price_hourly_batch([start], [start + timedelta(hours=1)], [True])
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
 from ouitec_terms import (
     DEFAULT_TARIFF,
@@ -63,12 +64,26 @@ def test_extra_closures_are_off_hours() -> None:
     assert cal.holiday_name(date(2025, 3, 11)) == "Fermeture"
 
 
-def test_unknown_client_subdivision_is_a_calendar_error() -> None:
-    """A client's unknown holiday subdivision is refused, listing the known ones."""
-    start = datetime(2025, 4, 18, 10, tzinfo=PARIS)
-    job = Intervention(work=(WorkPeriod(start=start, end=start + timedelta(hours=1)),))
+@pytest.mark.parametrize("code", ["Lyon", "XX"])
+def test_unknown_client_subdivision_is_refused_at_construction(code: str) -> None:
+    """Issue 9: a client's unknown holiday subdivision is refused when the client is built,
+    naming the field and listing the known codes, not later when pricing."""
+    with pytest.raises(ValidationError, match=rf"holiday_subdivision\n.*'{code}'.*57"):
+        Client(name="X", holiday_subdivision=code)
+
+
+@pytest.mark.parametrize("code", ["", "  "])
+def test_empty_client_subdivision_is_refused(code: str) -> None:
+    """Issue 9: an empty subdivision would silently mean the national calendar and override
+    the tariff's (e.g. Moselle's): refused, naming the field."""
+    with pytest.raises(ValidationError, match=r"holiday_subdivision\n.*national calendar"):
+        Client(name="X", holiday_subdivision=code)
+
+
+def test_unknown_calendar_subdivision_is_a_calendar_error() -> None:
+    """A subdivision passed to ``calendar_for`` that the holidays package lacks is refused."""
     with pytest.raises(CalendarError, match=r"subdivision 'Lyon'.*57"):
-        quote(job, Client(name="X", holiday_subdivision="Lyon"))
+        calendar_for(DEFAULT_TARIFF, subdivision="Lyon")
 
 
 def test_calendar_is_built_once_per_tariff() -> None:

@@ -187,9 +187,17 @@ BAD_INPUTS: dict[str, tuple[str | None, str, str]] = {
     "float-money": (
         "x.toml",
         HEAD + span("travel", "2025-03-11T09:00:00Z", "2025-03-11T10:00:00Z", "distance_km = 3.5"),
-        "float",
+        "distance_km: 3.5 is a number with a fraction",
     ),
-    "json-float": ("x.json", '{"client": {"name": "A"}, "intervention": {"x": 1.5}}', "JSON float"),
+    "json-float": (
+        "x.json",
+        (
+            '{"client": {"name": "A"}, "intervention": {"work": [{"start": "2025-03-11T09:00:00Z", '
+            '"end": "2025-03-11T10:00:00Z"}], "devis": {"reference": "D", "amount_ht": 1500.5, '
+            '"signed": true}}}'
+        ),
+        "devis.amount_ht: 1500.5 is a number with a fraction",
+    ),
     "end-before-start": (
         "x.toml",
         HEAD + span("work", "2025-03-11T10:00:00Z", "2025-03-11T09:00:00Z"),
@@ -215,6 +223,7 @@ def test_bad_input_exits_2_with_a_clear_message(
     assert main(["quote", path]) == 2
     captured = capsys.readouterr()
     assert reason in captured.err
+    assert captured.err.count("\n") == 1, "one line"
     assert "Traceback" not in captured.err
     assert captured.out == ""
 

@@ -192,7 +192,11 @@ def _contains_float(value: Any) -> bool:
 
 
 class _Sink:
+    def __init__(self) -> None:
+        self.text = ""
+
     def write(self, text: str) -> int:
+        self.text += text
         return len(text)
 
     def flush(self) -> None:
@@ -240,3 +244,67 @@ def _exit_status(args: list[str]) -> int:
             return main(args)
         except SystemExit as stop:  # argparse refuses malformed arguments with status 2
             return stop.code if isinstance(stop.code, int) else 2
+
+
+def _deep_json(depth: int) -> str:
+    return '{"client": ' * depth + "1" + "}" * depth
+
+
+def _deep_toml(depth: int) -> str:
+    return "a = " + "[" * depth + "]" * depth + "\n"
+
+
+#: Hostile texts: nesting thousands of levels deep, integers of thousands of digits, numbers
+#: with huge exponents, dotted keys as deep as the text allows, and arbitrary bytes.
+hostile_files = st.one_of(
+    st.integers(1, 50_000).map(lambda d: ("doc.json", ("[" * d + "]" * d).encode())),
+    st.integers(1, 50_000).map(lambda d: ("doc.json", _deep_json(d).encode())),
+    st.integers(31, 6_000).map(
+        lambda n: ("doc.json", ('{"client": {"name": "A"}, "x": ' + "9" * n + "}").encode())
+    ),
+    st.sampled_from(("1e999999999", "-1E-999999999", "NaN", "Infinity")).map(
+        lambda n: (
+            "doc.json",
+            ('{"client": {"name": "A", "contracts": [{"months": ' + n + "}]}}").encode(),
+        )
+    ),
+    st.integers(1, 20_000).map(lambda d: ("doc.toml", _deep_toml(d).encode())),
+    st.integers(1, 5_000).map(lambda d: ("doc.toml", (".".join(["a"] * d) + " = 1\n").encode())),
+    st.integers(1, 5_000).map(
+        lambda d: ("doc.toml", ("a = " + "{b = " * d + "1" + "}" * d + "\n").encode())
+    ),
+    st.integers(31, 6_000).map(lambda n: ("doc.toml", ("months = " + "9" * n + "\n").encode())),
+    st.tuples(st.sampled_from(("doc.json", "doc.toml")), st.binary(max_size=300)),
+)
+
+
+def _commands(path: str) -> list[list[str]]:
+    """Every command that reads a file, with ``path`` as that file."""
+    return [
+        ["quote", path],
+        ["compare", path],
+        ["statement", path, "--month", "2025-06"],
+        ["demo", "--tariff", path],
+        ["calendar", "2025", "--tariff", path],
+        ["late", "100.00", "--due", "2026-06-30", "--paid", "2026-07-02", "--ecb-rates", path],
+    ]
+
+
+@given(hostile_files)
+def test_any_bytes_in_any_file_exit_2_with_one_line(file: tuple[str, bytes]) -> None:
+    """Whatever the bytes of a document, a statement, a tariff or an ECB rate file — nested
+    thousands of levels deep, integers of thousands of digits — the CLI ends with exit 2 and
+    one line, never a traceback (RecursionError and the int conversion limit included)."""
+    name, content = file
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        for command in _commands(str(path)):
+            with pytest.MonkeyPatch.context() as patch:
+                errors = _Sink()
+                patch.setattr("sys.stdout", _Sink())
+                patch.setattr("sys.stderr", errors)
+                status = main(command)
+            assert status == 2, command
+            assert errors.text.count("\n") == 1, (command, errors.text)
+            assert "Traceback" not in errors.text

@@ -115,7 +115,8 @@ def test_models_are_immutable() -> None:
     ("fields", "message"),
     [
         ({"months": 0}, "greater than or equal to 1"),
-        ({"monthly_commitment": "-1"}, "negative"),
+        ({"monthly_commitment": "-1"}, "no sign"),
+        ({"monthly_commitment": Decimal("-1")}, "negative"),
         ({"included_hours_per_month": "1.1"}, "multiple of 0.25"),
         ({"service": "plomberie"}, "Input should be"),
     ],

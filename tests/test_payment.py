@@ -19,6 +19,7 @@ from ouitec_terms import (
     ECB_RATES,
     HalfYear,
     MissingRateError,
+    PaymentError,
     due_date,
     late_payment,
 )
@@ -115,10 +116,12 @@ def test_ecb_table_matches_the_spec() -> None:
     assert all(r.source and r.in_force_since <= r.half_year.first_day for r in ECB_RATE_HISTORY)
 
 
-@pytest.mark.parametrize("amount", ["-1", "10.005"])
-def test_amount_must_be_cents(amount: str) -> None:
+@pytest.mark.parametrize(
+    ("amount", "reason"), [("-1", "from 0"), ("10.005", "fractions of a cent")]
+)
+def test_amount_must_be_cents(amount: str, reason: str) -> None:
     """The amount is the invoice's TTC, in cents, not negative."""
-    with pytest.raises(ValueError, match="amount in cents"):
+    with pytest.raises(PaymentError, match=f"amount_ttc .*{reason}"):
         late_payment(D(amount), date(2025, 1, 1), date(2025, 2, 1))
 
 
@@ -177,5 +180,5 @@ def test_cli_late_without_rate_exits_2(capsys: pytest.CaptureFixture[str]) -> No
     args = ["late", "1200", "--due", "2026-06-30", "--paid", "2026-07-02"]
     assert main(args) == 2
     assert "2026-H2" in capsys.readouterr().err
-    assert main([*args, "--ecb-rate", "2.15", "--format", "json"]) == 0
+    assert main([*args, "--ecb-rate", "2026-H2=2.15", "--format", "json"]) == 0
     assert '"total": "40.80"' in capsys.readouterr().out

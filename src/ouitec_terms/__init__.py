@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .calendar import BusinessCalendar, calendar_for
 from .catalogue import Service, ServiceFamily, services_of
-from .compare import ModeComparison, ModePrice, compare_modes
+from .compare import ModeComparison, ModePrice, advisable_modes, compare_modes
 from .documents import (
     QuoteRequest,
     StatementRequest,
@@ -18,12 +18,16 @@ from .documents import (
     load_statement_document,
 )
 from .errors import (
+    ArgumentError,
+    BatchError,
     CalendarError,
     DocumentError,
     IncludedHoursError,
     InvalidAmountError,
     MissingRateError,
     OuitecTermsError,
+    PaymentError,
+    StatementError,
     TariffError,
     VatError,
 )
@@ -51,6 +55,9 @@ from .payment import (
     LatePortion,
     due_date,
     late_payment,
+    parse_rate_assignment,
+    read_ecb_rates,
+    with_added_rates,
 )
 from .pricing import LineKind, QuoteLine
 from .quote import Quote, quote
@@ -63,7 +70,7 @@ from .statement import (
     monthly_statement,
 )
 from .status import is_under_contract, status_date
-from .tariff import DEFAULT_TARIFF, RateCard, Tariff
+from .tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
 from .vat import VAT_RULES, VatLine, VatRule, vat_rule
 
 __version__ = "0.1.0.dev0"
@@ -76,6 +83,8 @@ __all__ = [
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
     "VAT_RULES",
+    "ArgumentError",
+    "BatchError",
     "BillingMode",
     "BusinessCalendar",
     "CalendarError",
@@ -96,6 +105,7 @@ __all__ = [
     "ModeComparison",
     "ModePrice",
     "OuitecTermsError",
+    "PaymentError",
     "Quote",
     "QuoteLine",
     "QuoteRequest",
@@ -105,6 +115,7 @@ __all__ = [
     "Service",
     "ServiceFamily",
     "Statement",
+    "StatementError",
     "StatementRequest",
     "Tariff",
     "TariffError",
@@ -115,6 +126,7 @@ __all__ = [
     "VatRule",
     "WorkPeriod",
     "__version__",
+    "advisable_modes",
     "billed_minutes",
     "business_and_off_hours",
     "calendar_for",
@@ -128,12 +140,16 @@ __all__ = [
     "load_document",
     "load_statement_document",
     "monthly_statement",
+    "parse_rate_assignment",
     "quote",
+    "read_ecb_rates",
     "round_cents",
     "round_segment",
     "services_of",
     "split",
     "status_date",
+    "tariff_schema",
     "to_decimal",
     "vat_rule",
+    "with_added_rates",
 ]

@@ -35,8 +35,9 @@ import numpy as np
 import numpy.typing as npt
 
 from .calendar import calendar_for
-from .errors import OuitecTermsError
-from .models import EARLIEST, LATEST, MAX_SPAN
+from .errors import BatchError
+from .models import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, MAX_SPAN
+from .money import in_library_context
 from .tariff import DEFAULT_TARIFF, Tariff
 
 __all__ = ["HourlyBatch", "price_hourly_batch"]
@@ -54,6 +55,7 @@ class HourlyBatch:
     off_hours_minutes: IntArray
     amount_ht_cents: IntArray
 
+    @in_library_context
     def amounts_ht(self) -> list[Decimal]:
         """The amounts HT as Decimals in euros, to the cent."""
         return [Decimal(int(c)).scaleb(-2) for c in self.amount_ht_cents]
@@ -88,7 +90,7 @@ def _table(tariff: Tariff, first_year: int, last_year: int) -> _Table:
     first, last = date(first_year, 1, 1), date(last_year, 12, 31)
     standard = datetime(first_year, 1, 1, 12, tzinfo=calendar.tz).utcoffset() or timedelta(0)
     if tariff.business_start.hour < 1 or tariff.business_end.hour >= 23:
-        raise OuitecTermsError(
+        raise BatchError(
             "the batch path needs business windows between 01:00 and 23:00 local time; "
             "use quote() for this tariff"
         )
@@ -104,7 +106,7 @@ def _table(tariff: Tariff, first_year: int, last_year: int) -> _Table:
     edges = np.column_stack((opens[business], closes[business])).ravel()
     step = tariff.rounding_minutes * 60 * _US
     if (edges % step).any():
-        raise OuitecTermsError(
+        raise BatchError(
             "the batch path needs business windows that open and close on whole rounding "
             f"steps of {tariff.rounding_minutes} min in UTC; use quote() for this tariff"
         )
@@ -130,7 +132,7 @@ def _step_prices(tariff: Tariff) -> tuple[Decimal, Decimal, Decimal, Decimal]:
         for factor in (Decimal(1), 1 + tariff.off_hours_surcharge):
             cents = rate * factor * tariff.rounding_minutes * 100 / 60
             if cents != cents.to_integral_value():
-                raise OuitecTermsError(
+                raise BatchError(
                     f"a {tariff.rounding_minutes}-minute step costs {cents / 100} €, not a whole "
                     "number of cents, so lines round one by one: use quote() for this tariff"
                 )
@@ -144,11 +146,12 @@ def _instants(values: Any, name: str) -> IntArray:
         return array.astype("datetime64[us]").astype(np.int64)
     if array.dtype == object and all(isinstance(v, datetime) for v in array.flat):
         if any(v.tzinfo is None for v in array.flat):
-            raise OuitecTermsError(f"{name}: naive datetimes; give aware ones or UTC datetime64")
+            raise BatchError(f"{name}: naive datetimes; give aware ones or UTC datetime64")
         return np.array([(v - _EPOCH) // timedelta(microseconds=1) for v in array.flat])
-    raise OuitecTermsError(f"{name}: give numpy datetime64 (UTC) or aware datetimes")
+    raise BatchError(f"{name}: give numpy datetime64 (UTC) or aware datetimes")
 
 
+@in_library_context
 def price_hourly_batch(
     starts: Any, ends: Any, under_contract: Any, *, tariff: Tariff = DEFAULT_TARIFF
 ) -> HourlyBatch:
@@ -160,24 +163,23 @@ def price_hourly_batch(
     start, end = _instants(starts, "starts"), _instants(ends, "ends")
     contract = np.asarray(under_contract, dtype=bool)
     if not start.shape == end.shape == contract.shape or start.ndim != 1:
-        raise OuitecTermsError("starts, ends and under_contract must be 1-D and of one length")
+        raise BatchError("starts, ends and under_contract must be 1-D and of one length")
     if start.size == 0:
         empty = np.zeros(0, dtype=np.int64)
         return HourlyBatch(empty, empty, empty)
     length = end - start
     if (length <= 0).any() or (length > MAX_SPAN // timedelta(microseconds=1)).any():
         row = int(np.argmax((length <= 0) | (length > MAX_SPAN // timedelta(microseconds=1))))
-        raise OuitecTermsError(
-            f"row {row}: the end must be after the start and at most 366 days later"
-        )
+        raise BatchError(f"row {row}: the end must be after the start and at most 366 days later")
     earliest = (EARLIEST - _EPOCH) // timedelta(microseconds=1)
     latest = (LATEST - _EPOCH) // timedelta(microseconds=1)
     if start.min() < earliest or end.max() > latest:
-        raise OuitecTermsError(
+        raise BatchError(
             f"instants must fall within {EARLIEST.year}–{LATEST.year}, the years the library prices"
         )
-    first_year = (_EPOCH + timedelta(microseconds=int(start.min()))).year - 1
-    last_year = (_EPOCH + timedelta(microseconds=int(end.max()))).year + 1
+    # a year of margin each side for the local day lookups, within the years the calendar covers
+    first_year = max((_EPOCH + timedelta(microseconds=int(start.min()))).year - 1, FIRST_YEAR)
+    last_year = min((_EPOCH + timedelta(microseconds=int(end.max()))).year + 1, LAST_YEAR)
     table = _table(tariff, first_year, last_year)
     step = tariff.rounding_minutes * 60 * _US
     edges = table.edges

@@ -30,12 +30,14 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from .errors import CalendarError
-from .tariff import Tariff, check_holiday_place
+from .models import FIRST_YEAR, LAST_YEAR, check_subdivision
+from .tariff import Tariff
 
 __all__ = ["BusinessCalendar", "calendar_for"]
 
-#: Years a calendar answers for (holiday law before or long after is not modelled).
-MIN_YEAR, MAX_YEAR = 1970, 2200
+#: Years a calendar answers for: those the ``holidays`` package states French holidays for
+#: (D5). Beyond, a holiday would silently be a business day, so the calendar refuses.
+MIN_YEAR, MAX_YEAR = FIRST_YEAR, LAST_YEAR
 
 
 class BusinessCalendar:
@@ -107,6 +109,11 @@ class BusinessCalendar:
             )
             cached = self._years[year] = (named, business)
         return cached
+
+    @property
+    def place(self) -> str:
+        """The country and subdivision whose holidays apply, e.g. ``FR`` or ``FR-57``."""
+        return self._country + (f"-{self._subdiv}" if self._subdiv else "")
 
     def holidays(self, year: int) -> dict[date, str]:
         """The public holidays and extra closures of ``year``, by date, with their names."""
@@ -236,9 +243,9 @@ def calendar_for(tariff: Tariff, *, subdivision: str | None = None) -> BusinessC
     subdiv = subdivision if subdivision is not None else tariff.holiday_subdivision
     if subdiv != tariff.holiday_subdivision:
         try:
-            check_holiday_place(tariff.holiday_country, subdiv)
+            check_subdivision(subdiv, country=tariff.holiday_country)
         except ValueError as error:
-            raise CalendarError(str(error)) from None
+            raise CalendarError(f"subdivision: {error}") from None
     return _build(
         tariff.timezone,
         tariff.business_start,

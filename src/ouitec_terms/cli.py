@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -29,12 +31,20 @@ from .documents import (
 )
 from .errors import OuitecTermsError
 from .models import Channel, Client, Intervention, TravelLeg, WorkPeriod
-from .money import to_decimal
-from .payment import ECB_RATES, late_payment
+from .money import quarter_hours, to_decimal
+from .payment import (
+    ECB_RATES,
+    HalfYear,
+    late_payment,
+    parse_rate_assignment,
+    read_ecb_rates,
+    with_added_rates,
+)
 from .quote import Quote, quote
-from .render import quote_table
+from .reading import one_line
+from .render import format_percent, quote_table
 from .statement import monthly_statement
-from .tariff import DEFAULT_TARIFF, Tariff
+from .tariff import DEFAULT_TARIFF, Tariff, tariff_schema
 
 __all__ = ["demo_request", "main"]
 
@@ -85,6 +95,20 @@ def _amount(text: str) -> Decimal:
         ) from None
 
 
+def _included_hours(text: str) -> Decimal:
+    try:
+        return quarter_hours(text, name="--included-hours")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
+    try:
+        return parse_rate_assignment(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _month(text: str) -> tuple[int, int]:
     try:
         year, month = (int(part) for part in text.split("-"))
@@ -96,8 +120,18 @@ def _month(text: str) -> tuple[int, int]:
     return year, month
 
 
+class _Parser(argparse.ArgumentParser):
+    """Argument errors on one line (exit 2), like every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_BAD_INPUT,
+            f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n",
+        )
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ouitec-terms",
         description="Price interventions by OUiTEC's general terms of sale (CGV 2024-06-02).",
     )
@@ -109,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--format", choices=("table", "json", "text"), default="table")
         sub.add_argument(
             "--included-hours",
-            type=_amount,
+            type=_included_hours,
             default=Decimal(0),
             metavar="H",
             help="contract hours still available (multiple of 0.25)",
@@ -139,13 +173,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--due", type=_date, required=True, metavar="YYYY-MM-DD")
     sub.add_argument("--paid", type=_date, required=True, metavar="YYYY-MM-DD")
     sub.add_argument(
-        "--ecb-rate", type=_amount, metavar="R", help="one ECB rate in percent for every half-year"
+        "--ecb-rate",
+        type=_rate_assignment,
+        action="append",
+        default=[],
+        metavar="YYYY-HN=R",
+        help="add the ECB rate (percent) of a half-year the table lacks, e.g. 2026-H2=2.15; "
+        "repeatable",
+    )
+    sub.add_argument(
+        "--ecb-rates",
+        metavar="FILE",
+        help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
     )
     sub.add_argument("--format", choices=("text", "json"), default="text")
     sub = commands.add_parser("schema", help="JSON Schema of the input document")
-    sub.add_argument(
+    which = sub.add_mutually_exclusive_group()
+    which.add_argument(
         "--statement", action="store_true", help="the schema of a statement document instead"
     )
+    which.add_argument("--tariff", action="store_true", help="the schema of a tariff file instead")
     return parser
 
 
@@ -199,11 +246,7 @@ def _statement(args: argparse.Namespace) -> str:
 def _calendar(args: argparse.Namespace) -> str:
     tariff = _tariff(args)
     cal = calendar_for(tariff, subdivision=args.subdiv)
-    place = f"{tariff.holiday_country}" + (
-        f"-{args.subdiv or tariff.holiday_subdivision}"
-        if args.subdiv or tariff.holiday_subdivision
-        else ""
-    )
+    place = cal.place
     days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     open_days = ", ".join(days[d - 1] for d in tariff.business_weekdays)
     window = f"{tariff.business_start:%H:%M}–{tariff.business_end:%H:%M} {tariff.timezone}"
@@ -212,17 +255,23 @@ def _calendar(args: argparse.Namespace) -> str:
         out.append(f"  {day.isoformat()}  {days[day.weekday()]}  {name}")
     first, last = date(args.year, 1, 1), date(args.year, 12, 31)
     count = sum(1 for _ in cal.business_days(first, last))
-    out.append(f"{count} business days in {args.year}; every other minute is off-hours (+20 %).")
+    surcharge = format_percent(tariff.off_hours_surcharge)
+    out.append(
+        f"{count} business days in {args.year}; every other minute is off-hours (+{surcharge})."
+    )
     return "\n".join(out)
 
 
 def _late(args: argparse.Namespace) -> str:
-    rates = args.ecb_rate if args.ecb_rate is not None else ECB_RATES
+    added = read_ecb_rates(args.ecb_rates) if args.ecb_rates else {}
+    rates = with_added_rates(with_added_rates(ECB_RATES, added), args.ecb_rate)
     late = late_payment(args.amount, args.due, args.paid, rates=rates)
     return late.model_dump_json(indent=2) if args.format == "json" else late.explain()
 
 
 def _schema(args: argparse.Namespace) -> str:
+    if args.tariff:
+        return json.dumps(tariff_schema(), indent=2, ensure_ascii=False)
     kind = StatementRequest if args.statement else QuoteRequest
     return json.dumps(document_schema(kind), indent=2, ensure_ascii=False)
 
@@ -245,16 +294,24 @@ def run(argv: Sequence[str] | None = None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``ouitec-terms``: print the result, or the error and exit status 2."""
+    """Entry point of ``ouitec-terms``: print the result, or one line of error and exit 2.
+
+    Output piped into a command that stops reading early (``| head``) ends quietly.
+    """
     try:
         output = run(argv)
     except ValidationError as error:
         print(f"ouitec-terms: {describe_validation_error(error, 'input')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OuitecTermsError as error:
-        print(f"ouitec-terms: {error}", file=sys.stderr)
+        print(f"ouitec-terms: {one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(output)
+    try:
+        print(output, flush=True)
+    except BrokenPipeError:
+        # the reader has gone: send what is left to /dev/null so the exit does not complain
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 

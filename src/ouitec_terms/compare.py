@@ -26,21 +26,26 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .models import BillingMode, Client, Intervention
-from .money import Amount
+from .money import Amount, in_library_context
 from .quote import Quote, quote
 from .render import format_eur
 from .tariff import DEFAULT_TARIFF, Tariff
 from .trusted import trusted
 
-__all__ = ["ModeComparison", "ModePrice", "compare_modes"]
+__all__ = ["ModeComparison", "ModePrice", "advisable_modes", "compare_modes"]
 
 
 class ModePrice(BaseModel, frozen=True, extra="forbid"):
-    """The price of the intervention in one billing mode, with its full quote."""
+    """The price of the intervention in one billing mode, with its full quote.
+
+    ``advisable`` is false for the booked mode when the terms would not offer it for this
+    work (a remote day booked for work with travel legs): it is priced, never advised.
+    """
 
     mode: BillingMode
     total_ht: Amount
     quote: Quote
+    advisable: bool = True
 
 
 class ModeComparison(BaseModel, frozen=True, extra="forbid"):
@@ -56,6 +61,7 @@ class ModeComparison(BaseModel, frozen=True, extra="forbid"):
         out += [
             f"  {p.mode.value:<11} {format_eur(p.total_ht):>14} HT"
             + ("  ← cheapest" if p.mode is self.cheapest else "")
+            + ("" if p.advisable else "  (booked; not a mode for on-site work, D45)")
             for p in self.prices
         ]
         out.append(
@@ -73,6 +79,20 @@ class ModeComparison(BaseModel, frozen=True, extra="forbid"):
         )
 
 
+def advisable_modes(intervention: Intervention) -> tuple[BillingMode, ...]:
+    """The modes that may be advised for this work (Art. 3, Art. 11; D45).
+
+    Work with travel legs, or booked as an on-site day, is done on site (Art. 11): it is billed
+    by the hour or as an on-site day, never as a remote day. Other work is remote: by the hour or
+    as a remote day.
+    """
+    on_site = bool(intervention.travel) or intervention.mode is BillingMode.ONSITE_DAY
+    if on_site:
+        return (BillingMode.HOURLY, BillingMode.ONSITE_DAY)
+    return (BillingMode.HOURLY, BillingMode.REMOTE_DAY)
+
+
+@in_library_context
 def compare_modes(
     intervention: Intervention,
     client: Client,
@@ -80,14 +100,16 @@ def compare_modes(
     tariff: Tariff = DEFAULT_TARIFF,
     included_hours_available: Decimal = Decimal(0),
 ) -> ModeComparison:
-    """Price ``intervention`` hourly, as a remote day, and as an on-site day when it has travel.
+    """Price ``intervention`` in each mode that may be advised for it, and in its booked mode.
 
-    ``cheapest`` is the mode of the lowest total HT (on a tie, the first in that order, hourly
-    first); ``saving`` is how much less it costs than the next cheapest mode.
+    On-site work (travel legs, or booked as an on-site day) is compared hourly and as an on-site
+    day; other work hourly and as a remote day (:func:`advisable_modes`). The booked mode is
+    always priced, even when it is not advisable. ``cheapest`` is the advisable mode of the
+    lowest total HT (on a tie, hourly first); ``saving`` is how much less it costs than the
+    other advisable mode.
     """
-    modes = [BillingMode.HOURLY, BillingMode.REMOTE_DAY]
-    if intervention.travel:
-        modes.append(BillingMode.ONSITE_DAY)
+    advisable = advisable_modes(intervention)
+    modes = advisable if intervention.mode in advisable else (*advisable, intervention.mode)
     prices = []
     for mode in modes:
         priced = quote(
@@ -96,8 +118,17 @@ def compare_modes(
             tariff=tariff,
             included_hours_available=included_hours_available,
         )
-        prices.append(trusted(ModePrice, mode=mode, total_ht=priced.total_ht, quote=priced))
-    ranked = sorted(prices, key=lambda p: p.total_ht)  # stable: ties keep hourly first
+        prices.append(
+            trusted(
+                ModePrice,
+                mode=mode,
+                total_ht=priced.total_ht,
+                quote=priced,
+                advisable=mode in advisable,
+            )
+        )
+    # stable: ties keep hourly first
+    ranked = sorted((p for p in prices if p.advisable), key=lambda p: p.total_ht)
     return trusted(
         ModeComparison,
         prices=tuple(prices),

@@ -18,8 +18,6 @@ datetime.timedelta(seconds=4800)
 
 from __future__ import annotations
 
-import json
-import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +25,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .errors import DocumentError
 from .models import MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention
+from .reading import describe_validation_error, read_data
 
 __all__ = [
     "QuoteRequest",
@@ -60,50 +59,7 @@ def document_schema(kind: type[BaseModel] = QuoteRequest) -> dict[str, Any]:
     return schema
 
 
-def read_data(path: str | Path) -> dict[str, Any]:
-    """The raw data of a TOML (``.toml``) or JSON (any other suffix) file."""
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise DocumentError(
-            f"cannot read {str(path)!r}: {error.strerror}; check the file's path"
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise DocumentError(f"{str(path)!r} is not UTF-8 text; save it as UTF-8") from None
-    if file.suffix.lower() == ".toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise DocumentError(f"{str(path)!r} is not valid TOML: {error}") from None
-    try:
-        data = json.loads(text, parse_float=_refuse_float)
-    except json.JSONDecodeError as error:
-        raise DocumentError(f"{str(path)!r} is not valid JSON: {error}") from None
-    except _FloatInJsonError as error:
-        raise DocumentError(
-            f"{str(path)!r}: {error} is a JSON float; write money and distances as strings "
-            f'such as "{error}" so that they stay exact'
-        ) from None
-    if not isinstance(data, dict):
-        raise DocumentError(
-            f"{str(path)!r} holds a JSON {type(data).__name__}; it must be an object with "
-            "'client' and 'intervention'"
-        )
-    return data
-
-
 Request = TypeVar("Request", QuoteRequest, StatementRequest)
-
-
-class _FloatInJsonError(Exception):
-    pass
-
-
-def _refuse_float(text: str) -> Any:
-    raise _FloatInJsonError(text)
 
 
 def _load(path: str | Path, kind: type[Request]) -> Request:
@@ -111,7 +67,8 @@ def _load(path: str | Path, kind: type[Request]) -> Request:
     try:
         return kind.model_validate(data)
     except ValidationError as error:
-        raise DocumentError(describe_validation_error(error, str(path))) from None
+        schema = "ouitec-terms schema" + (" --statement" if kind is StatementRequest else "")
+        raise DocumentError(describe_validation_error(error, repr(str(path)), schema)) from None
 
 
 def load_document(path: str | Path) -> QuoteRequest:
@@ -122,24 +79,3 @@ def load_document(path: str | Path) -> QuoteRequest:
 def load_statement_document(path: str | Path) -> StatementRequest:
     """Read and validate a statement document (``client`` and ``interventions``)."""
     return _load(path, StatementRequest)
-
-
-_HINTS = {
-    "timezone_aware": "give an offset, e.g. 2025-03-11T09:00:00+01:00",
-    "extra_forbidden": "remove it or check its spelling (see `ouitec-terms schema`)",
-    "missing": "add it (see `ouitec-terms schema`)",
-    "datetime_from_date_parsing": "write an RFC 3339 datetime, e.g. 2025-03-11T09:00:00+01:00",
-    "datetime_parsing": "write an RFC 3339 datetime, e.g. 2025-03-11T09:00:00+01:00",
-    "enum": "use one of the values listed",
-}
-
-
-def describe_validation_error(error: ValidationError, source: str) -> str:
-    """One line per problem: where it is, what is wrong and how to fix it."""
-    lines = [f"{source}: {error.error_count()} problem(s) in the document:"]
-    for item in error.errors(include_url=False):
-        where = ".".join(str(part) for part in item["loc"]) or "(document)"
-        message = item["msg"].removeprefix("Value error, ")
-        hint = _HINTS.get(item["type"])
-        lines.append(f"  - {where}: {message}" + (f"; {hint}" if hint else ""))
-    return "\n".join(lines)

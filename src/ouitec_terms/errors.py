@@ -1,26 +1,35 @@
 """The library's errors: one root class, narrow subclasses, messages that say how to fix.
 
 Every error raised on purpose by ``ouitec_terms`` is an :class:`OuitecTermsError`, itself a
-:class:`ValueError`, so callers can catch the whole family at once; pydantic's
-``ValidationError`` (also a ``ValueError``) reports bad model fields.
+:class:`ValueError`, so callers can catch the whole family at once; the library always raises
+one of the narrow subclasses below, never the root itself. Pydantic's ``ValidationError`` (also
+a ``ValueError``) reports bad model fields, each with its path.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentError",
+    "BatchError",
     "CalendarError",
     "DocumentError",
     "IncludedHoursError",
     "InvalidAmountError",
     "MissingRateError",
     "OuitecTermsError",
+    "PaymentError",
+    "StatementError",
     "TariffError",
     "VatError",
 ]
 
 
 class OuitecTermsError(ValueError):
-    """Root of every error this library raises on purpose."""
+    """Root of every error this library raises on purpose (never raised itself)."""
+
+
+class ArgumentError(OuitecTermsError):
+    """A function was given an argument outside what it accepts (a count, a date, a list)."""
 
 
 class TariffError(OuitecTermsError):
@@ -28,7 +37,7 @@ class TariffError(OuitecTermsError):
 
 
 class CalendarError(OuitecTermsError):
-    """A holiday calendar cannot be built for the tariff's country or subdivision."""
+    """A holiday calendar cannot be built for the place, or a date is outside its years."""
 
 
 class InvalidAmountError(OuitecTermsError):
@@ -36,15 +45,27 @@ class InvalidAmountError(OuitecTermsError):
 
 
 class IncludedHoursError(OuitecTermsError):
-    """The included contract hours passed to a quote are not a non-negative multiple of 0.25."""
+    """Included contract hours are not a multiple of 0.25 from 0 to the documented bound."""
 
 
 class VatError(OuitecTermsError):
     """No VAT rate is known for the regime on the status date."""
 
 
-class MissingRateError(OuitecTermsError):
+class PaymentError(OuitecTermsError):
+    """A late-payment computation got an amount, a date or an ECB rate it cannot use (Art. 4)."""
+
+
+class MissingRateError(PaymentError):
     """No ECB rate is known for a half-year that a late payment runs through (Art. 4)."""
+
+
+class StatementError(OuitecTermsError):
+    """A monthly statement was asked for a month or a number of interventions it cannot take."""
+
+
+class BatchError(OuitecTermsError):
+    """The columnar path cannot price these rows exactly (use ``quote()``) or they are malformed."""
 
 
 class DocumentError(OuitecTermsError):

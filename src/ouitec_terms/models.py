@@ -22,16 +22,27 @@ datetime.timedelta(seconds=4800)
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
-from typing import Self
+from typing import Annotated, Any, Self
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from .catalogue import Service
-from .money import InputAmount
+from .money import InputAmount, quarter_hours, whole_cents
+from .tariff import check_holiday_place
 
 __all__ = [
     "MAX_INTERVENTIONS_PER_STATEMENT",
@@ -47,6 +58,7 @@ __all__ = [
     "VatRegime",
     "WorkPeriod",
     "add_months",
+    "check_subdivision",
     "utc",
 ]
 
@@ -54,9 +66,13 @@ __all__ = [
 MAX_INTERVENTIONS_PER_STATEMENT = 10_000
 #: The most work periods, and the most travel legs, one intervention may hold.
 MAX_SPANS_PER_INTERVENTION = 1000
-#: The earliest and latest instants a work period or travel leg may have.
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(2200, 12, 31, tzinfo=UTC)
+#: The years the library prices (D5, D41): from 1970 to the last year the ``holidays`` package
+#: states French public holidays for (2100 in every release since 0.62).
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+#: The earliest and latest instants a work period or travel leg may have: a day inside the
+#: covered years, so that every local date of every time zone (UTC-12 to UTC+14) is covered.
+EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=UTC)
+LATEST = datetime(LAST_YEAR, 12, 31, tzinfo=UTC)
 #: The longest a single work period or travel leg may last (SPEC §4).
 MAX_SPAN = timedelta(days=366)
 
@@ -80,6 +96,90 @@ def add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    if _CONTROL.search(text):
+        raise ValueError(
+            f"{text[:40]!r} holds a line break or a control character; write it on one line"
+        )
+    return text
+
+
+#: Text a person reads on one line of a quote (names, labels, references).
+OneLine = Annotated[str, AfterValidator(_one_line)]
+
+_RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+
+
+def _instant(value: Any) -> Any:
+    """Refuse what pydantic would read as a Unix time: numbers and strings of digits."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _RFC3339.match(value):
+        return value
+    raise ValueError(
+        f"{str(value)[:40]!r} is not a date-time; write it in RFC 3339 with an offset, e.g. "
+        "2025-03-11T09:00:00+01:00 (numbers are not read as Unix times)"
+    )
+
+
+def _calendar_date(value: Any) -> Any:
+    """Refuse numbers, digit strings and date-times where a plain date is meant."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError(f"{str(value)[:40]!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-06-02")
+
+
+#: An aware datetime given as a datetime or an RFC 3339 string, never as a number.
+Instant = Annotated[
+    AwareDatetime,
+    BeforeValidator(_instant),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="validation"),
+]
+#: A calendar date given as a date or ``YYYY-MM-DD``, never as a number or a date-time.
+CalendarDate = Annotated[
+    date,
+    BeforeValidator(_calendar_date),
+    WithJsonSchema({"type": "string", "format": "date"}, mode="validation"),
+]
+#: Contract hours per month: a multiple of 0.25 h from 0 to 100 000 (Art. 5).
+IncludedHours = Annotated[
+    Decimal,
+    BeforeValidator(lambda value: quarter_hours(value, name="included_hours_per_month")),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 100_000},
+                {"type": "string", "pattern": r"^[0-9]{1,6}(\.(0|00|25|5|50|75))?$"},
+            ],
+            "examples": ["2", "1.5"],
+        },
+        mode="validation",
+    ),
+]
+
+
+def check_subdivision(value: str | None, *, country: str = "FR") -> str | None:
+    """``value`` if ``holidays`` knows it as a subdivision of ``country``, or ``None``.
+
+    An empty or blank code is refused: it would silently mean the national calendar.
+    """
+    if value is None:
+        return None
+    if not value.strip():
+        raise ValueError(
+            "an empty subdivision would silently mean the national calendar; leave the field "
+            "out for the national calendar, or give a code such as '57'"
+        )
+    check_holiday_place(country, value)
+    return value
 
 
 class _Frozen(BaseModel, frozen=True, extra="forbid"):
@@ -126,20 +226,11 @@ class Contract(_Frozen):
 
     service: Service
     monthly_commitment: InputAmount = Field(description="€ HT committed per month")
-    start: date
+    start: CalendarDate
     months: int = Field(ge=1, le=1200, description="commitment term in calendar months")
-    included_hours_per_month: InputAmount = Field(
+    included_hours_per_month: IncludedHours = Field(
         default=Decimal(0), description="support hours per month already paid by the contract"
     )
-
-    @model_validator(mode="after")
-    def _included_hours_in_quarters(self) -> Self:
-        if (self.included_hours_per_month * 4) % 1:
-            raise ValueError(
-                f"included_hours_per_month {self.included_hours_per_month} is not a multiple of "
-                "0.25 h; work is billed in quarter hours (Art. 5), round it to one"
-            )
-        return self
 
     @property
     def end(self) -> date:
@@ -154,19 +245,26 @@ class Contract(_Frozen):
 class Client(_Frozen):
     """A client of OUiTEC, its contracts and where it stands for VAT and holidays."""
 
-    name: str = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200)
     contracts: tuple[Contract, ...] = ()
     vat_regime: VatRegime = VatRegime.FRANCE
     holiday_subdivision: str | None = Field(
         default=None,
-        description="holiday subdivision of the client's site (e.g. '57'), overriding the tariff's",
+        max_length=50,
+        description="French holiday subdivision of the client's site (e.g. '57'), overriding "
+        "the tariff's",
     )
+
+    @field_validator("holiday_subdivision")
+    @classmethod
+    def _known_subdivision(cls, value: str | None) -> str | None:
+        return check_subdivision(value)
 
 
 class _TimeSpan(_Frozen):
-    start: AwareDatetime
-    end: AwareDatetime
-    label: str = Field(default="", max_length=200)
+    start: Instant
+    end: Instant
+    label: OneLine = Field(default="", max_length=200)
 
     @field_validator("start", "end")
     @classmethod
@@ -219,18 +317,15 @@ class Devis(_Frozen):
     false. An unsigned devis counts as no devis.
     """
 
-    reference: str = Field(min_length=1, max_length=200)
+    reference: OneLine = Field(min_length=1, max_length=200)
     amount_ht: InputAmount = Field(description="price of the work, € HT, to the cent")
     signed: bool
     includes_travel: bool = True
 
-    @model_validator(mode="after")
-    def _whole_cents(self) -> Self:
-        if self.amount_ht != self.amount_ht.quantize(Decimal("0.01")):
-            raise ValueError(
-                f"devis amount {self.amount_ht} has fractions of a cent; write it to the cent"
-            )
-        return self
+    @field_validator("amount_ht")
+    @classmethod
+    def _to_the_cent(cls, value: Decimal) -> Decimal:
+        return whole_cents(value, name="devis amount")
 
 
 class Intervention(_Frozen):
@@ -241,7 +336,7 @@ class Intervention(_Frozen):
     mode: BillingMode = BillingMode.HOURLY
     channel: Channel = Channel.PORTAL
     confirmed_in_writing: bool = False
-    reference: str = Field(default="", max_length=200)
+    reference: OneLine = Field(default="", max_length=200)
     devis: Devis | None = None
 
     @model_validator(mode="after")

@@ -1,8 +1,10 @@
-"""Money and quantities: :class:`~decimal.Decimal` at the boundary, and the one rounding rule.
+"""Money and quantities: exact :class:`~decimal.Decimal` values, one context, one rounding rule.
 
-SPEC conventions: money is ``Decimal`` in euros, rounded half-up to the cent
-(``ROUND_HALF_UP``) wherever a rounding is stated, never elsewhere. Floats are refused where
-values enter the library, because ``0.1`` as a float is not one tenth.
+Money is ``Decimal`` in euros, rounded half-up to the cent (``ROUND_HALF_UP``) wherever a
+rounding is stated, never elsewhere. Floats are refused where values enter the library, because
+``0.1`` as a float is not one tenth. Every computation runs in :data:`LIBRARY_CONTEXT`, never in
+the caller's decimal context, so a host application that traps ``Inexact`` or works with
+``prec=4`` gets the same amounts as everyone else (:func:`in_library_context`).
 
 ```pycon
 >>> to_decimal("12.50")
@@ -15,56 +17,141 @@ Traceback (most recent call last):
 ouitec_terms.errors.InvalidAmountError: 0.636 is a float; ... pass a string such as '0.636' ...
 >>> round_cents(Decimal("6.875"))
 Decimal('6.88')
+>>> quarter_hours("1.5", name="included_hours")
+Decimal('1.5')
 
 ```
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Any
+import functools
+import math
+import re
+from collections.abc import Callable
+from decimal import (
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-from .errors import InvalidAmountError
+from .errors import IncludedHoursError, InvalidAmountError
 
 __all__ = [
     "CENT",
     "INPUT_LIMIT",
     "INPUT_PLACES",
+    "INPUT_TEXT",
+    "LIBRARY_CONTEXT",
+    "MAX_INCLUDED_HOURS",
     "Amount",
     "InputAmount",
     "NonNegativeAmount",
+    "NumberWithFraction",
+    "in_library_context",
+    "quarter_hours",
     "round_cents",
     "to_decimal",
+    "whole_cents",
 ]
 
 CENT = Decimal("0.01")
+
+#: The decimal context every computation of the library runs in, whatever the caller's:
+#: 28 significant digits (far more than an amount below 10**12 with 6 places times a rate
+#: needs), half-even for the inexact divisions (hours = minutes / 60), and errors trapped.
+#: Roundings of money never rely on it: each names ``ROUND_HALF_UP`` explicitly.
+LIBRARY_CONTEXT = Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
+    """Run ``function`` in :data:`LIBRARY_CONTEXT` (a copy: flags never leak to the caller)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with localcontext(LIBRARY_CONTEXT):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+class NumberWithFraction(Decimal):
+    """A number written with a fraction or an exponent in a JSON or TOML document.
+
+    Documents are parsed with this type instead of ``float``, so the text is kept exactly;
+    money refuses it (write money as a string), integer fields refuse its fraction.
+    """
+
+    __slots__ = ()
+
+
+#: The one form of an input amount written as text, for the validator and the JSON Schema:
+#: ASCII digits, at most 12 before the point and 6 after, no sign, exponent or separator.
+INPUT_TEXT = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
+_INPUT_TEXT = re.compile(INPUT_TEXT.removesuffix("$") + r"\Z", re.ASCII)
+#: What :func:`to_decimal` reads from text: an optional minus, ASCII digits, an optional point.
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z", re.ASCII)
 
 
 def to_decimal(value: Any) -> Decimal:
     """Return ``value`` as an exact, finite Decimal; refuse floats, booleans and non-numbers.
 
-    Accepted: ``Decimal``, ``int`` and numeric strings (``"0.636"``, ``"1e3"``).
+    Accepted: ``Decimal``, ``int`` and plain decimal text (``"0.636"``, ``"-0.5"``: ASCII
+    digits, an optional minus and point; no exponent, separator or space).
     """
     if isinstance(value, bool):
         raise InvalidAmountError(
             f"{value!r} is a boolean, not an amount; pass a number as a string"
         )
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidAmountError(
+                f"{value!r} is not a finite number; write an amount as a string such as '12.50'"
+            )
         raise InvalidAmountError(
             f"{value!r} is a float; money and distances must be exact: "
             f"pass a string such as '{value!r}' or a Decimal"
+        )
+    if isinstance(value, NumberWithFraction):
+        if not value.is_finite():
+            raise InvalidAmountError(
+                f"{value} is not a finite number; write an amount as a string such as '12.50'"
+            )
+        raise InvalidAmountError(
+            f"{value} is a number with a fraction; amounts and distances must be exact: "
+            f'write it as a string such as "{value}"'
         )
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except ArithmeticError:
-            raise InvalidAmountError(f"{value!r} is not a number; write it like '12.50'") from None
+        if not _DECIMAL_TEXT.match(value):
+            raise InvalidAmountError(
+                f"{value[:40]!r} is not a plain decimal number; write it like '12.50' (ASCII "
+                "digits and a point, no exponent, separator or space)"
+            )
+        result = Decimal(value)
     else:
         raise InvalidAmountError(
             f"{value!r} ({type(value).__name__}) is not an amount; pass a string such as '12.50'"
@@ -80,7 +167,7 @@ def _finite_decimal(value: Any) -> Decimal:
 
 def _non_negative(value: Any) -> Decimal:
     result = to_decimal(value)
-    if result < 0:
+    if result.is_signed():
         raise InvalidAmountError(f"{result} is negative; this quantity must be 0 or more")
     return result
 
@@ -91,6 +178,11 @@ INPUT_PLACES = 6
 
 
 def _input_quantity(value: Any) -> Decimal:
+    if isinstance(value, str) and not _INPUT_TEXT.match(value):
+        raise InvalidAmountError(
+            f"{value[:40]!r} is not an amount; write it like '12.50': ASCII digits, at most "
+            f"12 before the point and {INPUT_PLACES} after, no sign, exponent or separator"
+        )
     result = _non_negative(value)
     if result >= INPUT_LIMIT:
         raise InvalidAmountError(
@@ -106,26 +198,78 @@ def _input_quantity(value: Any) -> Decimal:
 
 
 def round_cents(amount: Decimal) -> Decimal:
-    """Round an amount half-up to the cent (SPEC conventions, ``ROUND_HALF_UP``)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    """Round an amount half-up to the cent (the terms' money convention, ``ROUND_HALF_UP``)."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=LIBRARY_CONTEXT)
 
 
-_as_string = PlainSerializer(str, return_type=str, when_used="json")
+def whole_cents(amount: Decimal, *, name: str) -> Decimal:
+    """``amount`` if it is a whole number of cents, else an error naming ``name``.
+
+    ```pycon
+    >>> whole_cents(Decimal("12.5"), name="amount_ht")
+    Decimal('12.5')
+    >>> whole_cents(Decimal("12.505"), name="amount_ht")
+    Traceback (most recent call last):
+    ...
+    ouitec_terms.errors.InvalidAmountError: amount_ht 12.505 has fractions of a cent; ...
+
+    ```
+    """
+    _, digits, exponent = amount.as_tuple()
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if isinstance(exponent, int) and exponent + trailing_zeros < -2 and any(digits):
+        raise InvalidAmountError(
+            f"{name} {amount} has fractions of a cent; write it to the cent, e.g. "
+            f"{round_cents(amount)}"
+        )
+    return amount
+
+
+#: More included hours than anyone could use in a month (a bound for the arithmetic).
+MAX_INCLUDED_HOURS = Decimal(100_000)
+
+
+@in_library_context
+def quarter_hours(value: Any, *, name: str) -> Decimal:
+    """``value`` as hours if it is a multiple of 0.25 h from 0 to :data:`MAX_INCLUDED_HOURS`.
+
+    Work is billed in quarter hours (Art. 5), so included contract hours come in quarters too.
+    ``name`` is the parameter or field the caller used; the error names it.
+    """
+    try:
+        hours = to_decimal(value)
+    except InvalidAmountError as error:
+        raise IncludedHoursError(f"{name}: {error}") from None
+    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or (hours * 4) % 1:
+        raise IncludedHoursError(
+            f"{name} {hours} is not a multiple of 0.25 h from 0 to {MAX_INCLUDED_HOURS}; work "
+            "is billed in quarter hours (Art. 5): give e.g. Decimal('1.5')"
+        )
+    return hours
+
+
+def _decimal_text(value: Decimal) -> str:
+    return str(value)
+
+
+_as_string = PlainSerializer(_decimal_text, return_type=str, when_used="json")
 
 #: An exact, finite Decimal; floats refused; serialised to JSON as a string.
-Amount = Annotated[Decimal, BeforeValidator(_finite_decimal), _as_string]
+Amount = Annotated[Decimal, BeforeValidator(in_library_context(_finite_decimal)), _as_string]
 #: Like :data:`Amount`, and 0 or more.
-NonNegativeAmount = Annotated[Decimal, BeforeValidator(_non_negative), _as_string]
+NonNegativeAmount = Annotated[
+    Decimal, BeforeValidator(in_library_context(_non_negative)), _as_string
+]
 #: An input amount, rate or distance: 0 or more, below 10**12, at most 6 decimal places.
 InputAmount = Annotated[
     Decimal,
-    BeforeValidator(_input_quantity),
+    BeforeValidator(in_library_context(_input_quantity)),
     _as_string,
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": r"^[0-9]{1,12}(\.[0-9]{1,6})?$"},
+                {"type": "integer", "minimum": 0, "maximum": int(INPUT_LIMIT) - 1},
+                {"type": "string", "pattern": INPUT_TEXT},
             ],
             "examples": ["0.636", "500", 32],
         },

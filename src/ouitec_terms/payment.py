@@ -21,17 +21,28 @@ datetime.date(2025, 3, 31)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple, Self
 
 from pydantic import BaseModel, Field
 
-from .errors import MissingRateError, OuitecTermsError
-from .money import INPUT_LIMIT, Amount, NonNegativeAmount, round_cents, to_decimal
+from .errors import MissingRateError, PaymentError
+from .money import (
+    INPUT_LIMIT,
+    Amount,
+    NonNegativeAmount,
+    in_library_context,
+    round_cents,
+    to_decimal,
+    whole_cents,
+)
+from .reading import read_data
 from .render import format_eur
 
 __all__ = [
@@ -47,6 +58,9 @@ __all__ = [
     "MissingRateError",
     "due_date",
     "late_payment",
+    "parse_rate_assignment",
+    "read_ecb_rates",
+    "with_added_rates",
 ]
 
 #: Art. 4: payment is due 30 days after the invoice is received.
@@ -55,6 +69,9 @@ PAYMENT_DAYS = 30
 PENALTY_POINTS = Decimal(10)
 #: D441-5: the fixed recovery indemnity, per invoice, outside the VAT base.
 INDEMNITY = Decimal("40.00")
+
+
+_HALF_YEAR = re.compile(r"([0-9]{4})-H([12])", re.ASCII)
 
 
 class HalfYear(NamedTuple):
@@ -78,10 +95,10 @@ class HalfYear(NamedTuple):
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read ``YYYY-H1`` or ``YYYY-H2``."""
-        year, _, half = text.strip().upper().partition("-H")
-        if not (year.isdigit() and half in ("1", "2")):
-            raise MissingRateError(f"{text!r} is not a half-year; write it as 2025-H1 or 2025-H2")
-        return cls(int(year), int(half))
+        found = _HALF_YEAR.fullmatch(text.strip().upper())
+        if found is None:
+            raise PaymentError(f"{text[:40]!r} is not a half-year; write it as 2025-H1 or 2025-H2")
+        return cls(int(found[1]), int(found[2]))
 
     @property
     def first_day(self) -> date:
@@ -167,6 +184,7 @@ class LatePayment(BaseModel, frozen=True, extra="forbid"):
     total: NonNegativeAmount
     articles: str = "Art. 4; Code de commerce L441-10 (interest), D441-5 (indemnity)"
 
+    @in_library_context
     def explain(self) -> str:
         """A plain-text account, each amount with its legal article."""
         amount, late = format_eur(self.amount_ttc), f"{self.days_late} day(s) late (Art. 4)"
@@ -186,27 +204,107 @@ class LatePayment(BaseModel, frozen=True, extra="forbid"):
         return "\n".join(out)
 
 
+_HOW_TO_ADD = (
+    "pass it in percent: late_payment(..., rates=with_added_rates(ECB_RATES, "
+    "{{HalfYear({year}, {half}): Decimal('2.15')}})), or on the command line "
+    '--ecb-rate {half_year}=R (repeatable) or --ecb-rates FILE (TOML: "{half_year}" = "R")'
+)
+
+
 def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> Decimal:
     if not isinstance(rates, Mapping):
-        return _checked_rate(to_decimal(rates))
+        return _checked_rate(to_decimal(rates), half)
     found = rates.get(half)
     if found is None:
         raise MissingRateError(
             f"no ECB main refinancing rate for {half} (the rate in force on "
-            f"{half.first_day.isoformat()}); pass it in percent: late_payment(..., rates="
-            f"{{**ECB_RATES, HalfYear({half.year}, {half.half}): Decimal('2.15')}}), "
-            "or --ecb-rate R on the command line"
+            f"{half.first_day.isoformat()}); "
+            + _HOW_TO_ADD.format(year=half.year, half=half.half, half_year=half)
         )
-    return _checked_rate(to_decimal(found))
+    return _checked_rate(to_decimal(found), half)
 
 
-def _checked_rate(rate: Decimal) -> Decimal:
+def _checked_rate(rate: Decimal, half: HalfYear | str) -> Decimal:
     """An ECB rate in percent, within a sane range (it has stayed between 0 and 5 % since 1999)."""
     if not -10 <= rate <= 100:
-        raise OuitecTermsError(f"ECB rate {rate} % is not a rate in percent from -10 to 100")
+        raise PaymentError(
+            f"ECB rate {rate} % for {half} is not a rate in percent from -10 to 100; "
+            "write e.g. 2.15"
+        )
     return rate
 
 
+def parse_rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
+    """Read ``2026-H2=2.15``: a half-year and its ECB rate in percent.
+
+    ```pycon
+    >>> parse_rate_assignment("2026-H2=2.15")
+    (HalfYear(year=2026, half=2), Decimal('2.15'))
+
+    ```
+    """
+    half_text, equals, rate_text = text.partition("=")
+    if not equals:
+        raise PaymentError(
+            f"--ecb-rate {text[:40]!r} names no half-year: write --ecb-rate 2026-H2={text[:10]}"
+            " (repeatable); it adds that half-year to the table and keeps the others"
+        )
+    half = HalfYear.parse(half_text)
+    try:
+        rate = to_decimal(rate_text.strip())
+    except ValueError as error:
+        raise PaymentError(f"ECB rate for {half}: {error}") from None
+    return half, _checked_rate(rate, half)
+
+
+def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
+    """The ECB rates of a TOML file of lines ``"2026-H2" = "2.15"`` (percent, as strings).
+
+    Any problem is a :class:`PaymentError` naming the file and the key.
+    """
+    data = read_data(path, error=PaymentError, what="ECB rate file")
+    rates: dict[HalfYear, Decimal] = {}
+    for key, value in data.items():
+        try:
+            half = HalfYear.parse(key)
+            rate = to_decimal(value)
+        except ValueError as error:
+            raise PaymentError(f"ECB rate file {str(path)!r}, key {key[:40]!r}: {error}") from None
+        rates[half] = _checked_rate(rate, f"{half} in {str(path)!r}")
+    return rates
+
+
+def with_added_rates(
+    table: Mapping[HalfYear, Decimal],
+    added: Mapping[HalfYear, Decimal] | Iterable[tuple[HalfYear, Decimal]],
+) -> Mapping[HalfYear, Decimal]:
+    """``table`` with the half-years of ``added``; a half-year the table already has must
+    keep its rate (a conflicting value is refused rather than silently replacing the source).
+
+    ```pycon
+    >>> rates = with_added_rates(ECB_RATES, {HalfYear(2026, 2): Decimal("2.15")})
+    >>> rates[HalfYear(2026, 2)], rates[HalfYear(2024, 1)]
+    (Decimal('2.15'), Decimal('4.50'))
+
+    ```
+    """
+    pairs: Iterable[tuple[HalfYear, Decimal]] = (
+        added.items() if isinstance(added, Mapping) else added
+    )
+    merged = dict(table)
+    for half, given in pairs:
+        rate = to_decimal(given)
+        known = merged.get(half)
+        if known is not None and known != rate:
+            raise PaymentError(
+                f"the table already has {known} % for {half}; {rate} % would replace it: give "
+                "only half-years the table lacks (pass your own mapping as rates= to override)"
+            )
+        merged[half] = _checked_rate(rate, half)
+    return MappingProxyType(merged)
+
+
+@in_library_context
 def late_payment(
     amount_ttc: Decimal,
     due: date,
@@ -217,14 +315,23 @@ def late_payment(
     """Late-payment interest and indemnity for an invoice of ``amount_ttc`` due on ``due``.
 
     Days count from the day after ``due`` up to and including ``paid``. ``rates`` maps each
-    half-year to the ECB rate in percent (default: :data:`ECB_RATES`), or is one rate for all.
+    half-year to the ECB rate in percent (default: :data:`ECB_RATES`; add half-years with
+    :func:`with_added_rates`), or is one rate for all. An invoice of 0,00 € owes nothing, so it
+    has neither interest nor indemnity (D44).
     """
-    amount = to_decimal(amount_ttc)
-    if not 0 <= amount < INPUT_LIMIT or amount != amount.quantize(Decimal("0.01")):
-        raise OuitecTermsError(
-            f"amount {amount} is not an amount in cents from 0 to {INPUT_LIMIT:,}; pass the "
-            "invoice's TTC"
+    try:
+        amount = whole_cents(to_decimal(amount_ttc), name="amount_ttc")
+    except ValueError as error:
+        raise PaymentError(f"{error}; pass the invoice's TTC, e.g. Decimal('1200.00')") from None
+    if not 0 <= amount < INPUT_LIMIT:
+        raise PaymentError(
+            f"amount_ttc {amount} is not from 0 to {INPUT_LIMIT:,}; pass the invoice's TTC"
         )
+    for name, day in (("due", due), ("paid", paid)):
+        if isinstance(day, datetime) or not isinstance(day, date):
+            raise PaymentError(
+                f"{name} {day!r} is not a date; pass a datetime.date such as date(2025, 4, 30)"
+            )
     days_late = max(0, (paid - due).days)
     portions: list[LatePortion] = []
     first = due + timedelta(days=1) if days_late else None
@@ -247,7 +354,7 @@ def late_payment(
         )
         first = last + timedelta(days=1) if last < paid else None
     interest = sum((p.interest for p in portions), Decimal("0.00"))
-    indemnity = INDEMNITY if days_late else Decimal("0.00")
+    indemnity = INDEMNITY if days_late and amount else Decimal("0.00")
     return LatePayment(
         amount_ttc=amount,
         due=due,

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from .money import Amount, NonNegativeAmount, round_cents
+from .money import LIBRARY_CONTEXT, Amount, NonNegativeAmount, round_cents
 from .rounding import RoundedSegment
 from .trusted import trusted
 
@@ -78,7 +78,7 @@ class QuoteLine(BaseModel, frozen=True, extra="forbid"):
     @property
     def hours(self) -> Decimal:
         """Billed hours (``billed_minutes / 60``)."""
-        return Decimal(self.billed_minutes) / 60
+        return _hours(self.billed_minutes)
 
 
 _ZERO = Decimal(0)
@@ -87,7 +87,7 @@ _ZERO = Decimal(0)
 @lru_cache(maxsize=1024)
 def _hours(minutes: int) -> Decimal:
     """Billed minutes as exact hours (a memo: the same few quarter hours recur)."""
-    return Decimal(minutes) / 60
+    return LIBRARY_CONTEXT.divide(Decimal(minutes), 60)
 
 
 def hourly_line(

@@ -27,9 +27,8 @@ from pydantic import BaseModel
 
 from .calendar import BusinessCalendar, calendar_for
 from .days import day_lines
-from .errors import IncludedHoursError
 from .models import BillingMode, Client, Intervention, TravelLeg, WorkPeriod, utc
-from .money import Amount, NonNegativeAmount, to_decimal
+from .money import Amount, NonNegativeAmount, in_library_context, quarter_hours
 from .pricing import (
     LabelledSegments,
     QuoteLine,
@@ -82,10 +81,12 @@ class Quote(BaseModel, frozen=True, extra="forbid"):
     included_hours_used: NonNegativeAmount = Decimal(0)
 
     @property
+    @in_library_context
     def included_hours_left(self) -> Decimal:
         """Included contract hours still available after this quote."""
         return self.included_hours_available - self.included_hours_used
 
+    @in_library_context
     def explain(self) -> str:
         """A plain-text, line-by-line account of the quote citing the articles of the terms."""
         return quote_text(self)
@@ -97,24 +98,10 @@ class Quote(BaseModel, frozen=True, extra="forbid"):
         return quote_text(self)
 
 
-#: More included hours than anyone could use in a month (a bound for the arithmetic).
-_MAX_INCLUDED_HOURS = Decimal(100_000)
-
-
 def _included_minutes(hours: Any) -> int:
     if type(hours) is Decimal and not hours:
         return 0
-    try:
-        value = to_decimal(hours)
-    except ValueError as error:
-        raise IncludedHoursError(f"included_hours_available: {error}") from None
-    if value < 0 or value > _MAX_INCLUDED_HOURS or (value * 4) % 1:
-        raise IncludedHoursError(
-            f"included_hours_available {value} is not a multiple of 0.25 h from 0 to "
-            f"{_MAX_INCLUDED_HOURS}; pass the contract hours still available this month, "
-            "e.g. Decimal('1.5')"
-        )
-    return int(value * 60)
+    return int(quarter_hours(hours, name="included_hours_available") * 60)
 
 
 def _chronological(line: QuoteLine) -> datetime:
@@ -131,6 +118,7 @@ def _rounded(
     ]
 
 
+@in_library_context
 def quote(
     intervention: Intervention,
     client: Client,

@@ -24,7 +24,7 @@ from html import escape
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .money import round_cents
+from .money import in_library_context, round_cents
 from .pricing import LineKind, QuoteLine
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ __all__ = [
     "format_duration",
     "format_eur",
     "format_hours",
+    "format_percent",
     "format_price",
     "format_quantity",
     "quote_html",
@@ -56,17 +57,20 @@ def _french_number(value: Decimal, places: int) -> str:
     return text.replace(",", NNBSP).replace(".", ",")
 
 
+@in_library_context
 def format_eur(amount: Decimal) -> str:
     """``amount`` in French format, to the cent: ``1 234,56 €`` (no-break spaces)."""
     return f"{_french_number(round_cents(amount), 2)}{NBSP}€"
 
 
+@in_library_context
 def format_price(price: Decimal) -> str:
     """A unit price in French format, with at least two decimals and all it has: ``0,636 €``."""
     places = max(2, -int(price.normalize().as_tuple().exponent))
     return f"{_french_number(price, places)}{NBSP}€"
 
 
+@in_library_context
 def format_quantity(quantity: Decimal, unit: str) -> str:
     """A quantity with its unit in French format: ``0,75 h``, ``64 km``."""
     places = max(0, -int(quantity.normalize().as_tuple().exponent))
@@ -75,11 +79,13 @@ def format_quantity(quantity: Decimal, unit: str) -> str:
     return f"{_french_number(quantity, places)}{NBSP}{unit}"
 
 
+@in_library_context
 def format_hours(hours: Decimal) -> str:
     """Hours in French format with two decimals: ``1,25 h``."""
     return f"{_french_number(hours, 2)}{NBSP}h"
 
 
+@in_library_context
 def format_duration(seconds: Decimal) -> str:
     """Seconds as ``h:mm:ss`` (fractions of a second shown only when there are some)."""
     whole = int(seconds)
@@ -99,7 +105,9 @@ def _moment(moment: datetime | None, zone: str) -> str:
     return f"{_WEEKDAYS[local.weekday()]} {local:%d/%m/%Y %H:%M}"
 
 
-def _percent(rate: Decimal) -> str:
+@in_library_context
+def format_percent(rate: Decimal) -> str:
+    """A rate (a fraction) as a French percentage: ``0.1315`` → ``13,15 %``, ``0.20`` → ``20 %``."""
     return f"{_french_number(rate * 100, 2).rstrip('0').rstrip(',')}{NBSP}%"
 
 
@@ -111,9 +119,9 @@ def _formula(line: QuoteLine, *, compact: bool = False) -> str:
     """
     text = f"{format_quantity(line.quantity, line.unit)} × {format_price(line.unit_price)}"
     if line.kind is LineKind.DAY_SURCHARGE:
-        return f"{text} × {_percent(line.surcharge_rate)}"
+        return f"{text} × {format_percent(line.surcharge_rate)}"
     if line.surcharge_rate:
-        surcharge = _percent(line.surcharge_rate)
+        surcharge = format_percent(line.surcharge_rate)
         return f"{text} (+{surcharge})" if compact else f"{text} × (1 + {surcharge})"
     return text
 
@@ -138,13 +146,15 @@ def _text_totals(total_ht: Decimal, vat: Sequence[VatLine], total_ttc: Decimal) 
     return [
         f"Total HT: {format_eur(total_ht)}",
         *(
-            f"TVA {_percent(v.rate)} on {format_eur(v.base)}: {format_eur(v.amount)} ({v.article})"
+            f"TVA {format_percent(v.rate)} on {format_eur(v.base)}: "
+            f"{format_eur(v.amount)} ({v.article})"
             for v in vat
         ),
         f"Total TTC: {format_eur(total_ttc)}",
     ]
 
 
+@in_library_context
 def quote_text(q: Quote) -> str:
     """A line-by-line account of the quote, each line citing its articles."""
     head = f"Quote {q.reference}" if q.reference else "Quote"
@@ -185,7 +195,7 @@ def _html_totals(
 ) -> str:
     """The footer rows of an HTML table: total HT, VAT per rate, total TTC."""
     totals = [("Total HT", total_ht)]
-    totals += [(f"TVA {_percent(v.rate)}", v.amount) for v in vat]
+    totals += [(f"TVA {format_percent(v.rate)}", v.amount) for v in vat]
     totals += [("Total TTC", total_ttc)]
     return "".join(
         f'<tr><th colspan="{span}" style="text-align:right">{escape(name)}</th>'
@@ -194,6 +204,7 @@ def _html_totals(
     )
 
 
+@in_library_context
 def quote_html(q: Quote) -> str:
     """The quote as an HTML table (used by Jupyter through ``Quote._repr_html_``)."""
     rows = []
@@ -207,7 +218,7 @@ def quote_html(q: Quote) -> str:
             f"{line.billed_minutes} min" if line.start else "",
             format_quantity(line.quantity, line.unit),
             format_price(line.unit_price),
-            _percent(line.surcharge_rate) if line.surcharge_rate else "",
+            format_percent(line.surcharge_rate) if line.surcharge_rate else "",
             format_eur(line.amount_ht),
         )
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
@@ -229,6 +240,7 @@ def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@in_library_context
 def quote_table(q: Quote) -> str:
     """The quote as a fixed-width text table, for terminals (the CLI's ``table`` format)."""
     title = f"{q.reference or 'Quote'} — {q.client_name}, {_status(q)} on {q.status_date}"
@@ -236,7 +248,9 @@ def quote_table(q: Quote) -> str:
     for line in q.lines:
         when = ""
         if line.start and line.end:
-            when = f"{_moment(line.start, q.timezone)}–{_moment(line.end, q.timezone)[-5:]}"
+            start, end = _moment(line.start, q.timezone), _moment(line.end, q.timezone)
+            same_day = start[:-6] == end[:-6]
+            when = f"{start}–{end[-5:] if same_day else end}"
         price = _formula(line, compact=True)
         rows.append(
             (
@@ -249,7 +263,7 @@ def quote_table(q: Quote) -> str:
                 format_eur(line.amount_ht),
             )
         )
-    limits = (23, 52, 26, 9, 8, 28, 14)
+    limits = (23, 52, 41, 9, 8, 28, 14)
     widths = [min(limit, max(len(r[i]) for r in rows)) for i, limit in enumerate(limits)]
     rule = "  ".join("-" * w for w in widths)
 
@@ -265,7 +279,7 @@ def quote_table(q: Quote) -> str:
     out.append(rule)
     total_width = len(rule)
     totals = [("Total HT", q.total_ht)]
-    totals += [(f"TVA {_percent(v.rate)} (Art. 3)", v.amount) for v in q.vat]
+    totals += [(f"TVA {format_percent(v.rate)} (Art. 3)", v.amount) for v in q.vat]
     totals += [("Total TTC", q.total_ttc)]
     for name, value in totals:
         amount = format_eur(value)
@@ -294,6 +308,7 @@ def _statement_rows(s: Statement) -> list[tuple[str, ...]]:
     return rows
 
 
+@in_library_context
 def statement_text(s: Statement) -> str:
     """A plain-text account of a monthly statement."""
     out = [
@@ -319,6 +334,7 @@ def statement_text(s: Statement) -> str:
     return "\n".join(out)
 
 
+@in_library_context
 def statement_html(s: Statement) -> str:
     """A monthly statement as an HTML table (Jupyter's ``_repr_html_``)."""
     head = "".join(

@@ -19,6 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
+from .money import LIBRARY_CONTEXT
 from .segments import Segment
 
 __all__ = ["RoundedSegment", "billed_minutes", "round_segment"]
@@ -44,7 +45,7 @@ def round_segment(segment: Segment, *, step_minutes: int) -> RoundedSegment:
     """``segment`` rounded up to the started step (15 minutes by the terms)."""
     microseconds = segment.microseconds
     whole, fraction = divmod(microseconds, 1_000_000)
-    raw = Decimal(whole) if not fraction else Decimal(microseconds) / 1_000_000
+    raw = Decimal(whole) if not fraction else Decimal(microseconds).scaleb(-6, LIBRARY_CONTEXT)
     step = step_minutes * 60_000_000
     return RoundedSegment(
         segment.start, segment.end, segment.off_hours, raw, -(-microseconds // step) * step_minutes

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
+from .money import LIBRARY_CONTEXT
 
 __all__ = ["Segment", "business_and_off_hours", "split"]
 
@@ -45,7 +46,7 @@ class Segment(NamedTuple):
     @property
     def seconds(self) -> Decimal:
         """Real elapsed time in seconds, exact to the microsecond."""
-        return Decimal(self.microseconds) / 1_000_000
+        return Decimal(self.microseconds).scaleb(-6, LIBRARY_CONTEXT)
 
 
 def split(start: datetime, end: datetime, calendar: BusinessCalendar) -> tuple[Segment, ...]:

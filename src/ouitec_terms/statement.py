@@ -34,15 +34,22 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from .errors import OuitecTermsError
-from .models import MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention, add_months
-from .money import Amount, NonNegativeAmount
+from .errors import StatementError
+from .models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_INTERVENTIONS_PER_STATEMENT,
+    Client,
+    Intervention,
+    add_months,
+)
+from .money import Amount, NonNegativeAmount, in_library_context, quarter_hours
 from .quote import Quote, quote
 from .render import statement_html, statement_text
 from .status import status_date
 from .tariff import DEFAULT_TARIFF, Tariff
 from .trusted import trusted
-from .vat import VatLine, tax
+from .vat import VatLine, tax, vat_rule
 
 __all__ = [
     "Statement",
@@ -74,6 +81,7 @@ class Statement(BaseModel, frozen=True, extra="forbid"):
     mentions: tuple[str, ...] = ()
 
     @property
+    @in_library_context
     def included_hours_left(self) -> Decimal:
         """Included hours of the pool not used by this statement."""
         return self.included_hours_pool - self.included_hours_used
@@ -103,6 +111,7 @@ def included_hours_pool(client: Client, year: int, month: int) -> Decimal:
     )
 
 
+@in_library_context
 def monthly_statement(
     client: Client,
     interventions: Iterable[Intervention],
@@ -119,11 +128,17 @@ def monthly_statement(
     contracts (e.g. to carry over what an earlier statement of the month left).
     Interventions not yet due (Art. 5) are priced without included hours and kept apart.
     """
-    if not 1 <= month <= 12:
-        raise OuitecTermsError(f"month {month} is not 1 to 12; write e.g. 2025-06")
+    if not (isinstance(month, int) and 1 <= month <= 12):
+        raise StatementError(f"month {month!r} is not 1 to 12; write e.g. 2025-06")
+    if not (isinstance(year, int) and FIRST_YEAR <= year <= LAST_YEAR):
+        raise StatementError(
+            f"year {year!r} is outside the years the library prices ({FIRST_YEAR}–{LAST_YEAR})"
+        )
+    if included_hours is not None:
+        included_hours = quarter_hours(included_hours, name="included_hours")
     given = list(interventions)
     if len(given) > MAX_INTERVENTIONS_PER_STATEMENT:
-        raise OuitecTermsError(
+        raise StatementError(
             f"{len(given)} interventions is more than {MAX_INTERVENTIONS_PER_STATEMENT} for one "
             "statement; split them by month"
         )
@@ -146,9 +161,9 @@ def monthly_statement(
             due.append(priced)
         else:
             pending.append(quote(intervention, client, tariff=tariff))
-    vat = _vat_per_rate(due)
-    total_ht = sum((v.base for v in vat), Decimal(0))
-    total_vat = sum((v.amount for v in vat), Decimal(0))
+    vat = _vat_per_rate(due) or (tax((), vat_rule(client.vat_regime, date(year, month, 1)).rate),)
+    total_ht = sum((v.base for v in vat), Decimal("0.00"))
+    total_vat = sum((v.amount for v in vat), Decimal("0.00"))
     return trusted(
         Statement,
         client_name=client.name,

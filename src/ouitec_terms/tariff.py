@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
@@ -25,12 +24,16 @@ from typing import Any, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from .errors import TariffError
 from .money import InputAmount
+from .reading import describe_validation_error, parse_text, read_data
 
-__all__ = ["DEFAULT_TARIFF", "RateCard", "Tariff", "check_holiday_place"]
+__all__ = ["DEFAULT_TARIFF", "RateCard", "Tariff", "check_holiday_place", "tariff_schema"]
+
+#: The command that prints the JSON Schema of a tariff file (named in error messages).
+TARIFF_SCHEMA_COMMAND = "ouitec-terms schema --tariff"
 
 
 #: Rounding steps (minutes) whose hours are exact decimals: 60 / step is 2^a * 5^b.
@@ -48,19 +51,31 @@ class RateCard(BaseModel, frozen=True, extra="forbid"):
     )
 
 
+#: Art. 3, clients under contract: 75 € an hour, 550 € the remote day, 600 € the on-site day.
+UNDER_CONTRACT_RATES = RateCard(
+    hourly=Decimal(75), remote_day=Decimal(550), onsite_day=Decimal(600)
+)
+#: Art. 3, clients not under contract: 90 € an hour, 650 € the remote day, "dès 750 €" on site.
+NOT_UNDER_CONTRACT_RATES = RateCard(
+    hourly=Decimal(90), remote_day=Decimal(650), onsite_day=Decimal(750), onsite_day_is_floor=True
+)
+_RATE_CARDS = {
+    "under_contract": UNDER_CONTRACT_RATES,
+    "not_under_contract": NOT_UNDER_CONTRACT_RATES,
+}
+
+
 class Tariff(BaseModel, frozen=True, extra="forbid"):
-    """Everything the terms fix in numbers, with the 2024-06-02 terms as defaults."""
+    """Everything the terms fix in numbers, with the 2024-06-02 terms as defaults.
+
+    A rate-card table given in part keeps the terms' value of every key it leaves out:
+    ``[not_under_contract]`` with only ``hourly = "95"`` still bills the on-site day "dès
+    750 €" (D43).
+    """
 
     version: str = Field(default="2024-06-02", min_length=1, max_length=100)
-    under_contract: RateCard = RateCard(
-        hourly=Decimal(75), remote_day=Decimal(550), onsite_day=Decimal(600)
-    )
-    not_under_contract: RateCard = RateCard(
-        hourly=Decimal(90),
-        remote_day=Decimal(650),
-        onsite_day=Decimal(750),
-        onsite_day_is_floor=True,
-    )
+    under_contract: RateCard = UNDER_CONTRACT_RATES
+    not_under_contract: RateCard = NOT_UNDER_CONTRACT_RATES
     off_hours_surcharge: InputAmount = Field(
         default=Decimal("0.20"), description="fraction added outside business hours (Art. 3)"
     )
@@ -92,6 +107,27 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
         default=False,
         description="add up the commitments of all qualifying active contracts (off: 'un contrat')",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rate_cards_key_by_key(cls, data: Any) -> Any:
+        """A rate-card table given in part takes the terms' values for the keys it omits."""
+        if isinstance(data, dict):
+            for name, card in _RATE_CARDS.items():
+                given = data.get(name)
+                if isinstance(given, dict):
+                    data = {**data, name: {**dict(card), **given}}
+        return data
+
+    @field_validator("holiday_subdivision")
+    @classmethod
+    def _subdivision_given(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(
+                "an empty subdivision would silently mean the national calendar; leave the key "
+                "out for the national calendar, or give a code such as '57'"
+            )
+        return value
 
     @field_validator("business_start", "business_end")
     @classmethod
@@ -158,28 +194,39 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
         return self.under_contract if under_contract else self.not_under_contract
 
     def replace(self, **changes: Any) -> Tariff:
-        """A copy with ``changes`` applied and validated (unlike ``model_copy``)."""
-        return Tariff.model_validate({**self.model_dump(), **changes})
+        """A copy with ``changes`` applied and validated (unlike ``model_copy``).
+
+        A rate card given as a dict changes only the keys it names:
+        ``replace(under_contract={"hourly": "80"})`` keeps this tariff's day rates.
+        """
+        current = dict(self)
+        for name in _RATE_CARDS:
+            if isinstance(changes.get(name), dict):
+                changes[name] = {**dict(current[name]), **changes[name]}
+        return Tariff.model_validate({**current, **changes})
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Tariff:
-        """Load a tariff from a TOML file; keys absent from it keep the 2024-06-02 defaults."""
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as error:
-            raise TariffError(
-                f"cannot read tariff file {str(path)!r}: {error.strerror}; check the path"
-            ) from None
-        return cls.from_toml_text(text, source=str(path))
+        """Load a tariff from a TOML file; keys absent from it keep the 2024-06-02 defaults.
+
+        Any problem (unreadable file, invalid TOML, a bad value) is a :class:`TariffError` that
+        names the file and the field.
+        """
+        data = read_data(path, error=TariffError, what="tariff file")
+        return cls._validated(data, repr(str(path)))
 
     @classmethod
     def from_toml_text(cls, text: str, *, source: str = "<text>") -> Tariff:
         """Parse a tariff from TOML text (see ``docs/tariff-2024-06-02.toml``)."""
+        return cls._validated(parse_text(text, source=source, toml=True, error=TariffError), source)
+
+    @classmethod
+    def _validated(cls, data: dict[str, Any], source: str) -> Tariff:
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise TariffError(f"{source} is not valid TOML: {error}") from None
-        return cls.model_validate(data)
+            return cls.model_validate(data)
+        except ValidationError as error:
+            message = describe_validation_error(error, f"tariff {source}", TARIFF_SCHEMA_COMMAND)
+            raise TariffError(message) from None
 
     def to_toml(self) -> str:
         """This tariff as TOML text that :meth:`from_toml_text` reads back to an equal tariff."""
@@ -236,6 +283,19 @@ def _toml_value(value: object) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     raise TypeError(f"no TOML form for {value!r}")  # pragma: no cover - fields are closed
+
+
+def tariff_schema() -> dict[str, Any]:
+    """The JSON Schema of a tariff file: every key optional, rate-card keys included."""
+    schema = Tariff.model_json_schema(mode="validation")
+    card = schema["$defs"]["RateCard"]
+    card.pop("required", None)
+    card["description"] = (
+        "The prices of one client status (Art. 3), € HT; keys left out keep the terms' values."
+    )
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "ouitec-terms Tariff"
+    return schema
 
 
 #: The terms of 2024-06-02 (Art. 3, SPEC §1).

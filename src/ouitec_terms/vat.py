@@ -112,5 +112,5 @@ class VatLine(BaseModel, frozen=True, extra="forbid"):
 
 def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
     """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (SPEC §8)."""
-    base = sum(amounts_ht, Decimal(0))
+    base = sum(amounts_ht, Decimal("0.00"))
     return trusted(VatLine, rate=rate, base=base, amount=round_cents(base * rate))

@@ -1,0 +1,221 @@
+"""Reading TOML and JSON files safely: whatever the bytes, data or one clear error.
+
+Every file the library reads (documents, tariffs, ECB rate files) goes through
+:func:`read_data`. It refuses, each with a message naming the file: unreadable paths, files over
+:data:`MAX_FILE_BYTES`, text that is not UTF-8, invalid TOML or JSON, duplicate JSON keys
+(the last one would silently win), JSON ``NaN`` and ``Infinity``, nesting deeper than
+:data:`MAX_DEPTH` and integers longer than :data:`MAX_INTEGER_DIGITS` digits. Numbers written
+with a fraction are kept exactly as :class:`~ouitec_terms.money.NumberWithFraction`, never as
+floats.
+
+```pycon
+>>> data = parse_text('{"a": {"b": 1.50}}', source="doc.json", toml=False)
+>>> data, type(data["a"]["b"]).__name__
+({'a': {'b': Decimal('1.50')}}, 'NumberWithFraction')
+>>> parse_text('{"a": 1, "a": 2}', source="doc.json", toml=False)
+Traceback (most recent call last):
+...
+ouitec_terms.errors.DocumentError: doc.json: key 'a' appears twice in one object; keep one
+
+```
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import DocumentError, OuitecTermsError
+from .money import NumberWithFraction
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_INTEGER_DIGITS",
+    "describe_validation_error",
+    "one_line",
+    "parse_text",
+    "read_data",
+]
+
+#: The largest file read (a statement of 10 000 interventions is a few MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The deepest nesting of tables and arrays a document may have (documents need about 6).
+MAX_DEPTH = 32
+#: The most digits an integer may have (amounts stay below 10**12).
+MAX_INTEGER_DIGITS = 30
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and control characters escaped, so it prints on one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def read_data(
+    path: str | Path, *, error: type[OuitecTermsError] = DocumentError, what: str = "file"
+) -> dict[str, Any]:
+    """The data of a TOML (``.toml``) or JSON (any other suffix) file, checked as above.
+
+    ``error`` is the class of the error raised: :class:`DocumentError` by default,
+    :class:`~ouitec_terms.errors.TariffError` for a tariff file.
+    """
+    source = one_line(str(path))
+    file = Path(path)
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as problem:
+        reason = problem.strerror or type(problem).__name__
+        raise error(f"cannot read {what} {source!r}: {reason}; check the path") from None
+    except ValueError:  # a path with a NUL byte
+        raise error(f"cannot read {what} {source!r}: not a valid path; check the path") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise error(
+            f"{source!r} is larger than {MAX_FILE_BYTES // 2**20} MiB; split it into smaller "
+            "documents"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(f"{source!r} is not UTF-8 text; save it as UTF-8") from None
+    return parse_text(
+        text, source=f"{what} {source!r}", toml=file.suffix.lower() == ".toml", error=error
+    )
+
+
+def parse_text(
+    text: str, *, source: str, toml: bool, error: type[OuitecTermsError] = DocumentError
+) -> dict[str, Any]:
+    """Parse TOML or JSON ``text`` into a dict, refusing what :func:`read_data` refuses."""
+    kind = "TOML" if toml else "JSON"
+    try:
+        data = _parse_toml(text) if toml else _parse_json(text)
+    except _RefusedError as refused:
+        raise error(f"{source}: {refused}") from None
+    except RecursionError:
+        raise error(
+            f"{source} nests tables or arrays too deeply; documents need only a few levels"
+        ) from None
+    except ValueError as problem:  # TOMLDecodeError, JSONDecodeError, int conversion limit
+        if "integer string conversion" in str(problem):
+            raise error(_too_long(source)) from None
+        raise error(f"{source} is not valid {kind}: {one_line(str(problem))}") from None
+    if not isinstance(data, dict):
+        raise error(
+            f"{source} holds a JSON {type(data).__name__}; it must be an object of named tables"
+        )
+    _check_shape(data, source, error)
+    return data
+
+
+class _RefusedError(Exception):
+    pass
+
+
+def _parse_toml(text: str) -> Any:
+    return tomllib.loads(text, parse_float=NumberWithFraction)
+
+
+def _parse_json(text: str) -> Any:
+    return json.loads(
+        text,
+        parse_float=NumberWithFraction,
+        parse_int=_json_int,
+        parse_constant=_json_constant,
+        object_pairs_hook=_unique_keys,
+    )
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _RefusedError(
+            f"an integer of {len(text)} digits is too long; amounts stay below 10**12"
+        )
+    return int(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise _RefusedError(f'{text} is not a number; write an amount as a string such as "12.50"')
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RefusedError(f"key {one_line(key)[:60]!r} appears twice in one object; keep one")
+        result[key] = value
+    return result
+
+
+def _check_shape(data: dict[str, Any], source: str, error: type[OuitecTermsError]) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` and integers longer than allowed."""
+    limit = 10**MAX_INTEGER_DIGITS
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > MAX_DEPTH:
+                raise error(
+                    f"{source} nests tables or arrays more than {MAX_DEPTH} levels deep; "
+                    "documents need only a few levels"
+                )
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in children)
+        elif isinstance(node, int) and not isinstance(node, bool) and not -limit < node < limit:
+            raise error(_too_long(source))
+        elif (
+            isinstance(node, Decimal)
+            and node.is_finite()
+            and node
+            and abs(node.adjusted()) > MAX_INTEGER_DIGITS
+        ):
+            raise error(
+                f"{source} holds the number {str(node)[:20]}…, beyond {MAX_INTEGER_DIGITS} "
+                "digits; amounts stay below 10**12 with at most 6 decimal places"
+            )
+
+
+def _too_long(source: str) -> str:
+    return (
+        f"{source} holds an integer of more than {MAX_INTEGER_DIGITS} digits; amounts stay "
+        "below 10**12"
+    )
+
+
+_HINTS = {
+    "timezone_aware": "give an offset, e.g. 2025-03-11T09:00:00+01:00",
+    "extra_forbidden": "remove it or check its spelling (see `{schema}`)",
+    "missing": "add it (see `{schema}`)",
+    "datetime_from_date_parsing": "write an RFC 3339 datetime, e.g. 2025-03-11T09:00:00+01:00",
+    "datetime_parsing": "write an RFC 3339 datetime, e.g. 2025-03-11T09:00:00+01:00",
+    "enum": "use one of the values listed",
+}
+#: How many problems a message spells out before it counts the rest.
+_SHOWN = 3
+
+
+def describe_validation_error(
+    error: ValidationError, source: str, schema: str = "ouitec-terms schema"
+) -> str:
+    """One line: where each problem is, what is wrong and how to fix it (three at most).
+
+    ``schema`` is the command that prints the JSON Schema of what was being read.
+    """
+    problems = []
+    for item in error.errors(include_url=False)[:_SHOWN]:
+        where = ".".join(str(part) for part in item["loc"]) or "(document)"
+        message = item["msg"].removeprefix("Value error, ")
+        hint = _HINTS.get(item["type"])
+        problems.append(f"{where}: {message}" + (f"; {hint.format(schema=schema)}" if hint else ""))
+    count = error.error_count()
+    more = f" | … and {count - _SHOWN} more" if count > _SHOWN else ""
+    noun = "problem" if count == 1 else "problems"
+    return one_line(f"{source}: {count} {noun}: " + " | ".join(problems) + more)
