@@ -154,7 +154,7 @@ def make_pandas() -> SplitFunction:
 
     def business_seconds(start: datetime, end: datetime) -> float:
         # the usual day walk: CustomBusinessHour finds each opening, the day's close bounds it
-        t = pd.Timestamp(start).tz_convert("Europe/Paris")
+        t: datetime = pd.Timestamp(start).tz_convert("Europe/Paris")
         stop = pd.Timestamp(end).tz_convert("Europe/Paris")
         total = 0.0
         while t < stop:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from strategies import NO_CONTRACT, UNDER_CONTRACT, durations, instants
 rows = st.tuples(instants(), durations, st.booleans())
 
 
-def as_datetime64(moments: list[datetime]) -> np.ndarray:
+def as_datetime64(moments: list[datetime]) -> npt.NDArray[np.datetime64]:
     return np.array([m.astimezone(UTC).replace(tzinfo=None) for m in moments], "datetime64[us]")
 
 

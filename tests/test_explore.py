@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.axes import Axes
+from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 
 from ouitec_terms import (
@@ -84,11 +86,18 @@ def test_price_grid_agrees_with_quote(
             assert cell == quote(job, client).total_ht
 
 
+def _image(axes: Axes) -> AxesImage:
+    """The heatmap's image (older matplotlib types ``axes.images`` as artists)."""
+    image = axes.images[0]
+    assert isinstance(image, AxesImage)
+    return image
+
+
 def test_week_heatmap_shows_the_price_grid() -> None:
     """The heatmap's image data is the week's price grid (48 half-hour rows × 7 days)."""
     figure = week_heatmap(NO_CONTRACT, duration=timedelta(hours=2), week_of=date(2025, 5, 1))
     (axes, bar) = figure.axes
-    data = np.asarray(axes.images[0].get_array())
+    data = np.asarray(_image(axes).get_array())
     grid = week_grid(NO_CONTRACT, duration=timedelta(hours=2), week_of=date(2025, 5, 1))
     assert data.shape == (48, 7)
     assert np.array_equal(data, grid.to_numpy(dtype=float))
@@ -110,7 +119,7 @@ def test_week_heatmap_marks_the_holidays_of_the_week() -> None:
     hatched = [p for p in axes.patches if isinstance(p, Rectangle) and p.get_hatch()]
     assert len(hatched) == 1
     assert hatched[0].get_x() == pytest.approx(2.5)
-    data = np.asarray(axes.images[0].get_array())
+    data = np.asarray(_image(axes).get_array())
     assert set(data[:, 3]) == {108.0}
 
 

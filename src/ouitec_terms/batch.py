@@ -198,7 +198,10 @@ def price_hourly_batch(
 
     def business_before(t: IntArray, k: IntArray) -> IntArray:
         inside = (k % 2) == 1
-        return table.cumulative[k // 2] + np.where(inside, t - edges[np.maximum(k - 1, 0)], 0)
+        return np.asarray(
+            table.cumulative[k // 2] + np.where(inside, t - edges[np.maximum(k - 1, 0)], 0),
+            dtype=np.int64,
+        )
 
     i_start, _ = edge_counts(start)  # odd: the start is in business hours
     i_end_right, i_end = edge_counts(end)  # i_end: edges strictly before the end

@@ -188,7 +188,8 @@ def week_heatmap(
     Rows are 30-minute start slots, columns the days of the ISO week of ``week_of``; public
     holidays are named under their day and hatched. The colour bar is in € HT.
     """
-    from matplotlib.figure import Figure  # noqa: PLC0415 - optional dependency, imported on use
+    from matplotlib.axes import Axes  # noqa: PLC0415 - optional dependency, imported on use
+    from matplotlib.figure import Figure  # noqa: PLC0415
 
     grid = week_grid(client, duration=duration, week_of=week_of, tariff=tariff)
     days, slots = week_slots(week_of, tariff)
@@ -196,6 +197,7 @@ def week_heatmap(
     values = grid.to_numpy(dtype=float)
     figure = Figure(figsize=(9, 8), layout="constrained")
     axes = figure.subplots()
+    assert isinstance(axes, Axes)  # one subplot (older stubs type it as a union)
     image = axes.imshow(values, aspect="auto", cmap="viridis", interpolation="nearest")
     labels = []
     for k, day in enumerate(days):
@@ -245,6 +247,6 @@ def compare_tariffs(
     return pd.DataFrame(rows, columns=columns)
 
 
-def decimal_sum(column: pd.Series) -> Decimal:
+def decimal_sum(column: pd.Series[Any]) -> Decimal:
     """The exact sum of a column of Decimals (``Decimal(0)`` when empty)."""
     return sum(column, Decimal(0))
