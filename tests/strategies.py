@@ -14,12 +14,16 @@ import holidays
 from hypothesis import strategies as st
 
 from ouitec_terms import (
+    DEFAULT_TARIFF,
+    BillingMode,
     Channel,
     Client,
     Contract,
+    Devis,
     Intervention,
     Service,
     TravelLeg,
+    VatRegime,
     WorkPeriod,
 )
 
@@ -168,3 +172,53 @@ INCLUDED_CONTRACT = Contract(
     included_hours_per_month=Decimal(6),
 )
 WITH_INCLUDED_HOURS = Client(name="Heures incluses SA", contracts=(INCLUDED_CONTRACT,))
+
+
+#: Tariffs a manager explores: the surcharge, the rounding step and the rates varied.
+tariffs = st.builds(
+    lambda surcharge, step, hourly, remote, onsite: DEFAULT_TARIFF.replace(
+        version=f"what-if-{surcharge}-{step}",
+        off_hours_surcharge=surcharge,
+        rounding_minutes=step,
+        under_contract={"hourly": hourly},
+        not_under_contract={"hourly": hourly + 15, "remote_day": remote, "onsite_day": onsite},
+    ),
+    st.sampled_from(("0.20", "0.25", "0.30", "0")),
+    st.sampled_from((15, 30, 6, 60)),
+    st.integers(40, 120),
+    st.integers(300, 900),
+    st.integers(400, 1000),
+) | st.just(DEFAULT_TARIFF)
+#: Where a client stands for VAT, and the holiday calendar of its site.
+regimes = st.sampled_from(VatRegime)
+places = st.sampled_from((None, "57", "6AE", "974"))
+
+
+@st.composite
+def any_clients(draw: st.DrawFn) -> Client:
+    """A client with or without contract, in any VAT regime, with its site anywhere."""
+    base = draw(st.sampled_from((NO_CONTRACT, UNDER_CONTRACT, WITH_INCLUDED_HOURS)))
+    return base.model_copy(
+        update={"vat_regime": draw(regimes), "holiday_subdivision": draw(places)}
+    )
+
+
+@st.composite
+def any_interventions(draw: st.DrawFn) -> Intervention:
+    """Interventions in every billing mode, with or without a devis (signed or not)."""
+    intervention = draw(interventions(channel=None))
+    devis = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                Devis,
+                reference=st.just("DV-1"),
+                amount_ht=st.integers(1, 10**6).map(lambda c: Decimal(c) / 100),
+                signed=st.booleans(),
+                includes_travel=st.booleans(),
+            ),
+        )
+    )
+    return intervention.model_copy(
+        update={"mode": draw(st.sampled_from(BillingMode)), "devis": devis}
+    )

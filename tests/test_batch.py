@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ouitec_terms import DEFAULT_TARIFF, Intervention, OuitecTermsError, WorkPeriod, quote
-from ouitec_terms.batch import price_hourly_batch
+from ouitec_terms.batch import price_hourly_batch, started_steps_array
+from ouitec_terms.rules.rounding import started_steps
 from strategies import NO_CONTRACT, UNDER_CONTRACT, durations, instants
 
 rows = st.tuples(instants(), durations, st.booleans())
@@ -90,3 +91,12 @@ def test_batch_of_nothing_is_empty() -> None:
     empty = np.array([], dtype="datetime64[us]")
     result = price_hourly_batch(empty, empty, np.array([], dtype=bool))
     assert result.amount_ht_cents.size == 0
+
+
+@given(st.lists(st.integers(0, 10**13), min_size=1, max_size=50), st.sampled_from((6, 15, 30, 60)))
+def test_vectorised_ceiling_equals_the_rule(microseconds: list[int], step_minutes: int) -> None:
+    """Art. 5 is written once (``rounding.started_steps``); the batch path's vectorised twin
+    gives the same number of started steps for every duration."""
+    step = step_minutes * 60_000_000
+    got = started_steps_array(np.array(microseconds, dtype=np.int64), step).tolist()
+    assert got == [started_steps(us, step) for us in microseconds]

@@ -24,7 +24,15 @@ def test_benchmark_script_runs_on_200_items(tmp_path: Path) -> None:
     names = {row["name"] for row in result["rows"]}
     for peer in ("businesstimedelta", "pandas CustomBusinessHour", "workalendar France day walk"):
         assert peer in names
-    assert {"price_hourly_batch()", "monthly_statement(1 000)", "JSON → quote() → JSON"} <= names
-    assert len(result["targets"]) == 5
+    assert {
+        "price_hourly_batch()",
+        "monthly_statement(100)",
+        "monthly_statement(10 000)",
+        "JSON → quote() → JSON",
+        "floor: the same, reimplemented",
+    } <= names
+    assert len(result["targets"]) == 8
     ours = next(r for r in result["rows"] if r["name"] == "ouitec-terms split() segments")
     assert ours["extra"]["disagreement_count"] == 0
+    floor = next(r for r in result["rows"] if r["name"] == "floor: the same, reimplemented")
+    assert floor["extra"]["mismatch_count"] == 0, "the floor must compute what quote() does"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -16,6 +16,7 @@ from ouitec_terms import (
     WorkPeriod,
     calendar_for,
     quote,
+    windows_for,
 )
 from strategies import PARIS
 
@@ -94,14 +95,19 @@ def test_calendar_is_built_once_per_tariff() -> None:
 
 def test_business_window_is_local_wall_time_across_dst() -> None:
     """SPEC §3: the window is 08:00–19:00 on the wall clock in winter and summer alike."""
-    winter = NATIONAL.window(date(2025, 3, 28))
-    summer = NATIONAL.window(date(2025, 3, 31))
+    windows = windows_for(DEFAULT_TARIFF)
+    winter = windows.edges_within(
+        datetime(2025, 3, 28, tzinfo=UTC), datetime(2025, 3, 29, tzinfo=UTC)
+    )
+    summer = windows.edges_within(
+        datetime(2025, 3, 31, tzinfo=UTC), datetime(2025, 4, 1, tzinfo=UTC)
+    )
     assert [t.hour for t in winter] == [7, 18]
     assert [t.hour for t in summer] == [6, 17]
 
 
 def test_year_outside_range_is_refused() -> None:
-    """The calendar answers for 1970–2200 and says so otherwise."""
+    """The calendar answers for 1970–2100 (the holiday source's years) and says so otherwise."""
     with pytest.raises(CalendarError, match="outside the calendar's range"):
         NATIONAL.is_business_day(date(1900, 1, 1))
 

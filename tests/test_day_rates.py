@@ -18,21 +18,26 @@ from ouitec_terms import (
     Devis,
     Intervention,
     LineKind,
+    Mention,
+    MentionCode,
     TravelLeg,
     WorkPeriod,
     calendar_for,
     quote,
     round_segment,
     split,
+    windows_for,
 )
-from ouitec_terms.quote import FLOOR_MENTION, UNSIGNED_MENTION
+from ouitec_terms.presentation.render import line_description
 from strategies import NO_CONTRACT, PARIS, UNDER_CONTRACT, clients, interventions
 
 CALENDAR = calendar_for(DEFAULT_TARIFF)
+WINDOWS = windows_for(DEFAULT_TARIFF)
 REMOTE, ONSITE = BillingMode.REMOTE_DAY, BillingMode.ONSITE_DAY
-DAY, SUR, W, TT, TD, DEV = (
+DAY, SUR, OVER, W, TT, TD, DEV = (
     LineKind.DAY,
     LineKind.DAY_SURCHARGE,
+    LineKind.DAY_OVERFLOW,
     LineKind.WORK,
     LineKind.TRAVEL_TIME,
     LineKind.TRAVEL_DISTANCE,
@@ -61,6 +66,10 @@ def devis(signed: bool, includes_travel: bool = True) -> Devis:
     )
 
 
+FLOOR = Mention(MentionCode.ONSITE_DAY_FLOOR, "750")
+UNSIGNED = Mention(MentionCode.UNSIGNED_DEVIS, "DV-7")
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -69,7 +78,7 @@ class Case:
     #: (kind, billed minutes, amount HT) of every line, in order
     lines: tuple[tuple[LineKind, int, str], ...]
     totals: tuple[str, str, str]
-    mentions: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 CASES = (
@@ -77,14 +86,14 @@ CASES = (
         "spec-example-5",
         UNDER_CONTRACT,
         Intervention(mode=REMOTE, work=periods((at(2025, 6, 11, 7, 30), at(2025, 6, 11, 17)))),
-        ((DAY, 480, "550.00"), (SUR, 30, "6.88"), (W, 90, "112.50")),
+        ((DAY, 480, "550.00"), (SUR, 30, "6.88"), (OVER, 90, "112.50")),
         ("669.38", "133.88", "803.26"),
     ),
     Case(
         "day-longer-than-8h",
         NO_CONTRACT,
         Intervention(mode=REMOTE, work=periods((at(2025, 3, 11, 8), at(2025, 3, 11, 18, 30)))),
-        ((DAY, 480, "650.00"), (W, 150, "225.00")),
+        ((DAY, 480, "650.00"), (OVER, 150, "225.00")),
         ("875.00", "175.00", "1050.00"),
     ),
     Case(
@@ -98,7 +107,7 @@ CASES = (
         "night-crossing-midnight-belongs-to-its-start-date",
         NO_CONTRACT,
         Intervention(mode=REMOTE, work=periods((at(2025, 3, 11, 20), at(2025, 3, 12, 6)))),
-        ((DAY, 480, "650.00"), (SUR, 480, "130.00"), (W, 120, "216.00")),
+        ((DAY, 480, "650.00"), (SUR, 480, "130.00"), (OVER, 120, "216.00")),
         ("996.00", "199.20", "1195.20"),
     ),
     Case(
@@ -120,7 +129,7 @@ CASES = (
         Intervention(mode=ONSITE, work=ONSITE_WORK, travel=ROUND_TRIP),
         ((TT, 45, "67.50"), (DAY, 420, "750.00"), (TT, 45, "67.50"), (TD, 0, "31.80")),
         ("916.80", "183.36", "1100.16"),
-        (FLOOR_MENTION.format(rate=750),),
+        (FLOOR,),
     ),
     Case(
         "onsite-day-under-contract-is-a-price",
@@ -149,7 +158,7 @@ CASES = (
         Intervention(mode=ONSITE, work=ONSITE_WORK, travel=ROUND_TRIP, devis=devis(False)),
         ((TT, 45, "67.50"), (DAY, 420, "750.00"), (TT, 45, "67.50"), (TD, 0, "31.80")),
         ("916.80", "183.36", "1100.16"),
-        (FLOOR_MENTION.format(rate=750), UNSIGNED_MENTION.format(reference="DV-7")),
+        (FLOOR, UNSIGNED),
     ),
     Case(
         "travel-only-no-work-done",
@@ -170,7 +179,7 @@ CASES = (
         ),
         ((TT, 45, "67.50"), (TT, 45, "67.50"), (TD, 0, "31.80")),
         ("166.80", "33.36", "200.16"),
-        (UNSIGNED_MENTION.format(reference="DV-7"),),
+        (UNSIGNED,),
     ),
 )
 
@@ -189,7 +198,7 @@ def test_floor_day_line_says_a_partir_de() -> None:
     """Art. 3 "dès 750 € HT": the on-site day line without contract says "à partir de"."""
     result = quote(Intervention(mode=ONSITE, work=ONSITE_WORK), NO_CONTRACT)
     (day,) = [line for line in result.lines if line.kind is DAY]
-    assert "à partir de 750 € HT" in day.label
+    assert "à partir de 750,00\u00a0€\u00a0HT" in line_description(day, result)
 
 
 def test_devis_amount_must_be_in_cents() -> None:
@@ -227,11 +236,11 @@ def test_covered_plus_overflow_is_the_billed_minutes_of_each_date(
     result = quote(day_mode(intervention, mode), client)
     billed: dict[date, int] = defaultdict(int)
     for line in result.lines:
-        if line.kind in (DAY, W) and line.start is not None:
+        if line.kind in (DAY, OVER) and line.start is not None:
             billed[line.start.astimezone(PARIS).date()] += line.billed_minutes
     expected: dict[date, int] = defaultdict(int)
     for period in intervention.work:
-        for part in split(period.start, period.end, CALENDAR):
+        for part in split(period.start, period.end, WINDOWS):
             day = part.start.astimezone(PARIS).date()
             expected[day] += round_segment(part, step_minutes=15).billed_minutes
     assert billed == expected

@@ -6,11 +6,22 @@ from datetime import datetime
 from decimal import Decimal
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ouitec_terms import Client, Intervention, WorkPeriod, format_eur, quote
-from ouitec_terms.cli import demo_request
+from ouitec_terms import (
+    DEFAULT_TARIFF,
+    BillingMode,
+    Client,
+    Intervention,
+    VatRegime,
+    WorkPeriod,
+    format_eur,
+    quote,
+)
+from ouitec_terms.presentation.cli import demo_request
+from ouitec_terms.presentation.render import line_description, quote_html, quote_table, quote_text
 from strategies import PARIS
 
 
@@ -38,8 +49,8 @@ def test_explain_cites_an_article_on_every_line() -> None:
     q = quote(*demo())
     text = q.explain()
     for number, line in enumerate(q.lines, 1):
-        assert f"{number:>2}. [{line.article}] {line.label}" in text
-    assert "Total TTC: 691,44\u00a0€" in text
+        assert f"{number:>2}. [{line.article}] {line_description(line, q)}" in text
+    assert "Total TTC\u00a0: 691,44\u00a0€" in text
 
 
 class _Cells(HTMLParser):
@@ -81,3 +92,36 @@ def test_html_escapes_labels() -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "A&amp;B" in html
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rule_values_in_documents_come_from_the_tariff(lang: str) -> None:
+    """Issue 10: every text that states a rule value reads it from the tariff in force. Under a
+    25 % surcharge, a 30-minute step, a 7-hour day and another seat, no rendering of the quote
+    says "20 %", "15 min", "quart d'heure", "8 h" or "Charly"."""
+    tariff = DEFAULT_TARIFF.replace(
+        off_hours_surcharge="0.25", rounding_minutes=30, day_minutes=420, seat="Lyon (Rhône)"
+    )
+    request = demo_request()
+    client = request.client.model_copy(  # 8,5 % VAT: no 20 % on the page but the surcharge's
+        update={"vat_regime": VatRegime.GUADELOUPE_MARTINIQUE_REUNION}
+    )
+    evening = request.intervention
+    day = evening.model_copy(update={"mode": BillingMode.REMOTE_DAY})
+    for intervention in (evening, day):
+        q = quote(intervention, client, tariff=tariff)
+        for text in (quote_text(q, lang), quote_table(q, lang), quote_html(q, lang)):
+            flat = text.replace("\xa0", " ").replace("\u202f", " ")
+            for stale in (
+                "20 %",
+                "20%",
+                "15 min",
+                "quart d'heure",
+                "quart d’heure",
+                " 8 h",
+                "Charly",
+            ):
+                assert stale not in flat, (stale, lang)
+            assert "25" in flat
+            assert "30 min" in flat
+    assert "Lyon (Rhône)" in quote_text(quote(evening, client, tariff=tariff), lang)

@@ -65,11 +65,12 @@ from ouitec_terms import (
     quote,
     round_segment,
     split,
+    windows_for,
     with_added_rates,
 )
-from ouitec_terms.cli import main
 from ouitec_terms.money import INPUT_TEXT
-from ouitec_terms.render import quote_table
+from ouitec_terms.presentation.cli import main
+from ouitec_terms.presentation.render import quote_table
 from strategies import PARIS, UNDER_CONTRACT, clients, interventions
 
 D = Decimal
@@ -456,7 +457,7 @@ def test_batch_and_quote_accept_the_same_first_and_last_days() -> None:
     starts = [datetime(1970, 1, 2, 7, tzinfo=UTC), datetime(2100, 12, 30, 17, tzinfo=UTC)]
     ends = [s + timedelta(hours=3) for s in starts]
     batch = price_hourly_batch(np.array(starts), np.array(ends), np.array([False, False]))
-    cal = calendar_for(DEFAULT_TARIFF)
+    cal = windows_for(DEFAULT_TARIFF)
     for row, (start, end) in enumerate(zip(starts, ends, strict=True)):
         WorkPeriod(start=start, end=end)  # the models accept the row
         business = sum(
@@ -505,7 +506,8 @@ def test_a_line_over_days_shows_its_end_date() -> None:
     """A 48 h line showed "Sat 14/06/2025 00:00–00:00": the end date was lost."""
     start = datetime(2025, 6, 14, tzinfo=PARIS)
     job = Intervention(work=(WorkPeriod(start=start, end=start + timedelta(hours=48)),))
-    assert "Sat 14/06/2025 00:00–Mon 16/06/2025 00:00" in quote_table(quote(job, UNDER_CONTRACT))
+    table = quote_table(quote(job, UNDER_CONTRACT)).replace("\xa0", " ")
+    assert "sam. 14/06/2025 00:00–lun. 16/06/2025 00:00" in table
 
 
 @pytest.mark.parametrize("label", ["Two\nlines", "Tab\there", "Bell\x07", "Sep\u2028arator"])

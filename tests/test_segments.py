@@ -14,16 +14,15 @@ from hypothesis import strategies as st
 
 from ouitec_terms import (
     DEFAULT_TARIFF,
-    BusinessCalendar,
     billed_minutes,
     business_and_off_hours,
-    calendar_for,
     round_segment,
     split,
+    windows_for,
 )
 from strategies import FRENCH_HOLIDAYS, PARIS, in_zone, instants, spans, zones
 
-CALENDAR = calendar_for(DEFAULT_TARIFF)
+WINDOWS = windows_for(DEFAULT_TARIFF)
 ONE_US = timedelta(microseconds=1)
 
 
@@ -54,7 +53,7 @@ def change_points(start: datetime, end: datetime) -> list[datetime]:
 def test_segments_tile_the_span(span: tuple[datetime, datetime]) -> None:
     """Segments cover ``[start, end)`` exactly, in order, without gap or overlap (SPEC §4)."""
     start, end = span
-    parts = split(start, end, CALENDAR)
+    parts = split(start, end, WINDOWS)
     assert parts[0].start == start
     assert parts[-1].end == end
     for before, after in pairwise(parts):
@@ -69,7 +68,7 @@ def test_segments_never_straddle_a_boundary(span: tuple[datetime, datetime]) -> 
     The oracle's answer is constant between its change points, so checking the segment's start
     and every change point inside it proves the whole segment is of one kind.
     """
-    for part in split(*span, CALENDAR):
+    for part in split(*span, WINDOWS):
         assert is_business(part.start) is not part.off_hours
         for instant in change_points(part.start, part.end):
             assert is_business(instant) is not part.off_hours
@@ -78,7 +77,7 @@ def test_segments_never_straddle_a_boundary(span: tuple[datetime, datetime]) -> 
 @given(spans())
 def test_segments_are_maximal(span: tuple[datetime, datetime]) -> None:
     """SPEC §4: segments are maximal, so two neighbours are never of the same kind."""
-    parts = split(*span, CALENDAR)
+    parts = split(*span, WINDOWS)
     for before, after in pairwise(parts):
         assert before.off_hours is not after.off_hours
 
@@ -89,10 +88,10 @@ def test_split_ignores_the_input_time_zone(
 ) -> None:
     """SPEC §3: times are judged in the tariff's zone whatever offset the input carries."""
     start, end = span
-    assert split(start, end, CALENDAR) == split(
+    assert split(start, end, WINDOWS) == split(
         in_zone(start, zone_a),  # type: ignore[arg-type]
         in_zone(end, zone_b),  # type: ignore[arg-type]
-        CALENDAR,
+        WINDOWS,
     )
 
 
@@ -100,7 +99,7 @@ def test_split_ignores_the_input_time_zone(
 def test_rounded_segment_is_started_quarter_hours(span: tuple[datetime, datetime]) -> None:
     """Art. 5: every started quarter hour is due: billed is the multiple of 15 min at or just
     above the raw time, so it is never less and never 15 min or more above."""
-    for part in split(*span, CALENDAR):
+    for part in split(*span, WINDOWS):
         rounded = round_segment(part, step_minutes=15)
         raw_minutes = rounded.raw_seconds / 60
         assert rounded.billed_minutes % 15 == 0
@@ -116,49 +115,27 @@ def test_billed_minutes_is_the_ceiling(microseconds: int) -> None:
     assert billed_minutes(minutes * 60 * 1_000_000, step_minutes=15) == minutes
 
 
-class CountingCalendar(BusinessCalendar):
-    """The default calendar, counting the business windows ``split`` asks for."""
-
-    __slots__ = ("visited",)
-
-    def __init__(self) -> None:
-        super().__init__(
-            timezone="Europe/Paris",
-            start=time(8),
-            end=time(19),
-            weekdays=(1, 2, 3, 4, 5),
-            country="FR",
-            subdivision=None,
-            extra_closures=(),
-        )
-        self.visited = 0
-
-    def window_edges(self, start: datetime, end: datetime) -> list[datetime]:
-        edges = super().window_edges(start, end)
-        self.visited += len(edges) // 2
-        return edges
-
-
 @given(instants(), st.integers(1, 300 * 24 * 60))
 def test_split_cost_is_proportional_to_segments(start: datetime, minutes: int) -> None:
     """Issue 2: segmenting visits only the business windows inside the span, never minute by
     minute nor day by day.
 
-    The calendar finds the windows that overlap the span by bisection and ``split`` visits each
-    once; each yields exactly one business segment, so the steps it takes (counted here) equal
+    The window table finds the windows that overlap the span by two bisections and ``split``
+    visits each once; each yields exactly one business segment, so the windows it visits equal
     the business segments it returns; nights, weekends and holidays cost nothing.
     """
-    calendar = CountingCalendar()
-    parts = split(start, start + timedelta(minutes=minutes), calendar)
+    end = start + timedelta(minutes=minutes)
+    visited = len(WINDOWS.edges_within(start, end)) // 2
+    parts = split(start, end, WINDOWS)
     business = sum(1 for p in parts if not p.off_hours)
-    assert calendar.visited == business
+    assert visited == business
     assert len(parts) <= 2 * business + 1
 
 
 @given(spans())
 def test_totals_in_closed_form_equal_the_segments(span: tuple[datetime, datetime]) -> None:
     """business_and_off_hours (two bisections) equals the raw time of split()'s segments."""
-    business, off = business_and_off_hours(*span, CALENDAR)
-    parts = split(*span, CALENDAR)
+    business, off = business_and_off_hours(*span, WINDOWS)
+    parts = split(*span, WINDOWS)
     assert business == sum((p.end - p.start for p in parts if not p.off_hours), timedelta(0))
     assert off == sum((p.end - p.start for p in parts if p.off_hours), timedelta(0))

@@ -169,7 +169,7 @@ def test_statement_renders() -> None:
     )
     result = monthly_statement(WITH_INCLUDED_HOURS, [job], 2025, 6)
     text = result.explain()
-    assert "Statement 2025-06" in text
+    assert "Relevé de juin\xa02025" in text
     assert "R1" in text
     assert "Total TTC" in text
     assert "<table" in result._repr_html_()

@@ -19,7 +19,7 @@ from ouitec_terms import (
     is_under_contract,
     status_date,
 )
-from ouitec_terms.models import add_months
+from ouitec_terms.boundary.models import add_months
 
 
 def contract(amount: str = "500", months: int = 12, start: date = date(2025, 1, 1)) -> Contract:

@@ -1,22 +1,46 @@
 """ouitec-terms: OUiTEC's general terms of sale (CGV of 2024-06-02) as exact, explainable prices.
 
-The pipeline: inputs (:class:`Client`, :class:`Intervention`, :class:`Tariff`) → client status →
-business / off-hours segments → quarter-hour rounding → pricing → VAT → :class:`Quote`.
-Start with :func:`quote`; ``docs/guide.md`` walks through it.
+The pipeline: inputs (``Client``, ``Intervention``, ``Tariff``) → client status → business /
+off-hours segments → rounding to the started quarter hour → pricing → VAT → ``Quote``. Start
+with ``quote``; the user guide walks through it. The package is laid out in layers, data
+flowing one way: ``boundary`` (validated inputs) → ``rules`` (one module per clause) →
+``assembly`` (quotes, statements, comparisons) → ``presentation`` (documents, the command line),
+with the extras ``explore``, ``batch`` and ``synthetic`` at the edge.
 """
 
 from __future__ import annotations
 
-from .calendar import BusinessCalendar, calendar_for
-from .catalogue import Service, ServiceFamily, services_of
-from .compare import ModeComparison, ModePrice, advisable_modes, compare_modes
-from .documents import (
+from .assembly.compare import ModeComparison, ModePrice, advisable_modes, compare_modes
+from .assembly.quote import Quote, quote
+from .assembly.statement import (
+    Statement,
+    included_hours_pool,
+    monthly_statement,
+)
+from .boundary.catalogue import Service, ServiceFamily, services_of
+from .boundary.documents import (
     QuoteRequest,
     StatementRequest,
     document_schema,
     load_document,
     load_statement_document,
 )
+from .boundary.jsonio import from_json, json_schema, to_json
+from .boundary.models import (
+    MAX_INTERVENTIONS_PER_STATEMENT,
+    MAX_SPAN,
+    MAX_SPANS_PER_INTERVENTION,
+    BillingMode,
+    Channel,
+    Client,
+    Contract,
+    Devis,
+    Intervention,
+    TravelLeg,
+    VatRegime,
+    WorkPeriod,
+)
+from .boundary.tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
 from .errors import (
     ArgumentError,
     BatchError,
@@ -31,22 +55,10 @@ from .errors import (
     TariffError,
     VatError,
 )
-from .models import (
-    MAX_INTERVENTIONS_PER_STATEMENT,
-    MAX_SPAN,
-    MAX_SPANS_PER_INTERVENTION,
-    BillingMode,
-    Channel,
-    Client,
-    Contract,
-    Devis,
-    Intervention,
-    TravelLeg,
-    VatRegime,
-    WorkPeriod,
-)
-from .money import round_cents, to_decimal
-from .payment import (
+from .money import LIBRARY_CONTEXT, format_eur, round_cents, to_decimal
+from .rules.calendar import HolidayCalendar, calendar_for
+from .rules.mentions import Mention, MentionCode
+from .rules.payment import (
     ECB_RATE_HISTORY,
     ECB_RATES,
     EcbRate,
@@ -59,19 +71,12 @@ from .payment import (
     read_ecb_rates,
     with_added_rates,
 )
-from .pricing import LineKind, QuoteLine
-from .quote import Quote, quote
-from .render import format_eur
-from .rounding import RoundedSegment, billed_minutes, round_segment
-from .segments import Segment, business_and_off_hours, split
-from .statement import (
-    Statement,
-    included_hours_pool,
-    monthly_statement,
-)
-from .status import is_under_contract, status_date
-from .tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
-from .vat import VAT_RULES, VatLine, VatRule, vat_rule
+from .rules.pricing import LineKind, QuoteLine, Unit
+from .rules.rounding import RoundedSegment, billed_minutes, round_segment
+from .rules.segments import Segment, business_and_off_hours, split
+from .rules.status import is_under_contract, status_date
+from .rules.vat import VAT_RULES, VatLine, VatRule, vat_rule
+from .rules.windows import BusinessWindows, windows_for
 
 __version__ = "0.1.0.dev0"
 
@@ -79,6 +84,7 @@ __all__ = [
     "DEFAULT_TARIFF",
     "ECB_RATES",
     "ECB_RATE_HISTORY",
+    "LIBRARY_CONTEXT",
     "MAX_INTERVENTIONS_PER_STATEMENT",
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
@@ -86,7 +92,7 @@ __all__ = [
     "ArgumentError",
     "BatchError",
     "BillingMode",
-    "BusinessCalendar",
+    "BusinessWindows",
     "CalendarError",
     "Channel",
     "Client",
@@ -95,12 +101,15 @@ __all__ = [
     "DocumentError",
     "EcbRate",
     "HalfYear",
+    "HolidayCalendar",
     "IncludedHoursError",
     "Intervention",
     "InvalidAmountError",
     "LatePayment",
     "LatePortion",
     "LineKind",
+    "Mention",
+    "MentionCode",
     "MissingRateError",
     "ModeComparison",
     "ModePrice",
@@ -120,6 +129,7 @@ __all__ = [
     "Tariff",
     "TariffError",
     "TravelLeg",
+    "Unit",
     "VatError",
     "VatLine",
     "VatRegime",
@@ -134,8 +144,10 @@ __all__ = [
     "document_schema",
     "due_date",
     "format_eur",
+    "from_json",
     "included_hours_pool",
     "is_under_contract",
+    "json_schema",
     "late_payment",
     "load_document",
     "load_statement_document",
@@ -150,6 +162,8 @@ __all__ = [
     "status_date",
     "tariff_schema",
     "to_decimal",
+    "to_json",
     "vat_rule",
+    "windows_for",
     "with_added_rates",
 ]

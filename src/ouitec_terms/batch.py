@@ -34,20 +34,20 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .calendar import calendar_for
+from .boundary.models import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, MAX_SPAN
+from .boundary.tariff import DEFAULT_TARIFF, Tariff
 from .errors import BatchError
-from .models import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, MAX_SPAN
 from .money import in_library_context
-from .tariff import DEFAULT_TARIFF, Tariff
+from .rules.windows import windows_for
 
-__all__ = ["HourlyBatch", "price_hourly_batch"]
+__all__ = ["HourlyBatch", "price_hourly_batch", "started_steps_array"]
 
 _US = 1_000_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 IntArray = npt.NDArray[np.int64]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HourlyBatch:
     """Per-row results of :func:`price_hourly_batch` (numpy arrays, one entry per row)."""
 
@@ -61,7 +61,7 @@ class HourlyBatch:
         return [Decimal(int(c)).scaleb(-2) for c in self.amount_ht_cents]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Table:
     """The calendar's business windows over a date range, laid out for array lookups.
 
@@ -85,23 +85,23 @@ _NEVER = np.iinfo(np.int64).max
 
 
 @lru_cache(maxsize=16)
-def _table(tariff: Tariff, first_year: int, last_year: int) -> _Table:
-    calendar = calendar_for(tariff)
-    first, last = date(first_year, 1, 1), date(last_year, 12, 31)
-    standard = datetime(first_year, 1, 1, 12, tzinfo=calendar.tz).utcoffset() or timedelta(0)
+def _table(tariff: Tariff) -> _Table:
+    """The window table of ``tariff`` (the one :func:`~ouitec_terms.split` uses), as arrays."""
+    windows = windows_for(tariff)
+    first = date(FIRST_YEAR, 1, 1)
+    standard = datetime(FIRST_YEAR, 1, 1, 12, tzinfo=windows.tz).utcoffset() or timedelta(0)
     if tariff.business_start.hour < 1 or tariff.business_end.hour >= 23:
         raise BatchError(
             "the batch path needs business windows between 01:00 and 23:00 local time; "
             "use quote() for this tariff"
         )
-    days = (last - first).days + 1
+    days = date(LAST_YEAR, 12, 31).toordinal() - first.toordinal() + 1
     opens = np.full(days, _NEVER, dtype=np.int64)
     closes = np.full(days, _NEVER, dtype=np.int64)
-    for day in calendar.business_days(first, last):
-        window = calendar.window(day)
-        index = (day - first).days
-        opens[index] = (window[0] - _EPOCH) // timedelta(microseconds=1)
-        closes[index] = (window[1] - _EPOCH) // timedelta(microseconds=1)
+    index = np.array(windows.days.business_ordinals, dtype=np.int64) - first.toordinal()
+    one = timedelta(microseconds=1)
+    opens[index] = [(moment - _EPOCH) // one for moment in windows.opens]
+    closes[index] = [(moment - _EPOCH) // one for moment in windows.closes]
     business = opens != _NEVER
     edges = np.column_stack((opens[business], closes[business])).ravel()
     step = tariff.rounding_minutes * 60 * _US
@@ -110,18 +110,23 @@ def _table(tariff: Tariff, first_year: int, last_year: int) -> _Table:
             "the batch path needs business windows that open and close on whole rounding "
             f"steps of {tariff.rounding_minutes} min in UTC; use quote() for this tariff"
         )
-    lengths = edges[1::2] - edges[0::2]
-    cumulative = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    cumulative = np.array([t // one for t in windows.before], dtype=np.int64)
     before = np.concatenate(([0], np.cumsum(business.astype(np.int64) * 2)[:-1]))
     return _Table(
         first_day=(first - date(1970, 1, 1)).days,
-        offset=standard // timedelta(microseconds=1),
+        offset=standard // one,
         edges=edges,
         cumulative=cumulative,
         before=before.astype(np.int64),
         opens=opens,
         closes=closes,
     )
+
+
+def started_steps_array(microseconds: IntArray, step_microseconds: int) -> IntArray:
+    """The vectorised twin of :func:`~ouitec_terms.rules.rounding.started_steps` (Art. 5):
+    every started step is due. Property-tested equal to it."""
+    return np.asarray(-(-microseconds // step_microseconds), dtype=np.int64)
 
 
 def _step_prices(tariff: Tariff) -> tuple[Decimal, Decimal, Decimal, Decimal]:
@@ -177,10 +182,7 @@ def price_hourly_batch(
         raise BatchError(
             f"instants must fall within {EARLIEST.year}–{LATEST.year}, the years the library prices"
         )
-    # a year of margin each side for the local day lookups, within the years the calendar covers
-    first_year = max((_EPOCH + timedelta(microseconds=int(start.min()))).year - 1, FIRST_YEAR)
-    last_year = min((_EPOCH + timedelta(microseconds=int(end.max()))).year + 1, LAST_YEAR)
-    table = _table(tariff, first_year, last_year)
+    table = _table(tariff)
     step = tariff.rounding_minutes * 60 * _US
     edges = table.edges
 
@@ -214,8 +216,8 @@ def price_hourly_batch(
 
     head = np.where(single, length, first_edge - start)
     tail = np.where(single, 0, end - last_edge)
-    head_billed = -(-head // step) * step
-    tail_billed = -(-tail // step) * step
+    head_billed = started_steps_array(head, step) * step
+    tail_billed = started_steps_array(tail, step) * step
     head_b = np.where(start_business, head, 0)
     tail_b = np.where(end_business & ~single, tail, 0)
     business_billed = (

@@ -26,12 +26,13 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .calendar import calendar_for
-from .models import BillingMode, Client, Intervention, WorkPeriod
-from .quote import Quote, quote
-from .statement import Statement
+from .assembly.quote import Quote, quote
+from .assembly.statement import Statement
+from .boundary.models import BillingMode, Client, Intervention, WorkPeriod
+from .boundary.tariff import DEFAULT_TARIFF, Tariff
+from .presentation.render import line_description
+from .rules.calendar import calendar_for
 from .synthetic import synthetic_tickets
-from .tariff import DEFAULT_TARIFF, Tariff
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -73,13 +74,14 @@ def to_frame(source: Quotes) -> pd.DataFrame:
             "kind": line.kind.value,
             "article": line.article,
             "label": line.label,
+            "description": line_description(line, q),
             "start": _local(line.start, q.timezone),
             "end": _local(line.end, q.timezone),
             "raw_minutes": line.raw_seconds / 60,
             "billed_minutes": line.billed_minutes,
             "off_hours": line.off_hours,
             "quantity": line.quantity,
-            "unit": line.unit,
+            "unit": line.unit.value,
             "unit_price": line.unit_price,
             "surcharge_rate": line.surcharge_rate,
             "amount_ht": line.amount_ht,
@@ -96,7 +98,8 @@ def _local(moment: datetime | None, zone: str) -> datetime | None:
 
 
 _LINE_COLUMNS = [
-    "reference", "status_date", "under_contract", "mode", "kind", "article", "label", "start",
+    "reference", "status_date", "under_contract", "mode", "kind", "article", "label",
+    "description", "start",
     "end", "raw_minutes", "billed_minutes", "off_hours", "quantity", "unit", "unit_price",
     "surcharge_rate", "amount_ht",
 ]  # fmt: skip

@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 from collections.abc import Callable
 from decimal import (
     ROUND_HALF_EVEN,
@@ -37,11 +38,12 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
     Overflow,
-    localcontext,
+    getcontext,
+    setcontext,
 )
 from typing import Annotated, Any, ParamSpec, TypeVar
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, WithJsonSchema
 
 from .errors import IncludedHoursError, InvalidAmountError
 
@@ -52,10 +54,16 @@ __all__ = [
     "INPUT_TEXT",
     "LIBRARY_CONTEXT",
     "MAX_INCLUDED_HOURS",
+    "NBSP",
+    "NNBSP",
     "Amount",
     "InputAmount",
     "NonNegativeAmount",
     "NumberWithFraction",
+    "format_eur",
+    "format_percent",
+    "format_price",
+    "french_number",
     "in_library_context",
     "quarter_hours",
     "round_cents",
@@ -84,13 +92,36 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+_per_thread = threading.local()
+
+
+def _library_context() -> Context:
+    """This thread's own copy of :data:`LIBRARY_CONTEXT` (its flags are never read)."""
+    try:
+        context: Context = _per_thread.context
+    except AttributeError:
+        context = _per_thread.context = LIBRARY_CONTEXT.copy()
+    return context
+
+
 def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
-    """Run ``function`` in :data:`LIBRARY_CONTEXT` (a copy: flags never leak to the caller)."""
+    """Run ``function`` in :data:`LIBRARY_CONTEXT`, then give the caller its context back.
+
+    The thread's copy of the library context is put in place (and the caller's restored)
+    rather than copied on every call: a call made from inside the library costs nothing more.
+    """
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with localcontext(LIBRARY_CONTEXT):
+        caller = getcontext()
+        ours = _library_context()
+        if caller is ours:
             return function(*args, **kwargs)
+        setcontext(ours)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            setcontext(caller)
 
     return wrapper
 
@@ -229,7 +260,6 @@ def whole_cents(amount: Decimal, *, name: str) -> Decimal:
 MAX_INCLUDED_HOURS = Decimal(100_000)
 
 
-@in_library_context
 def quarter_hours(value: Any, *, name: str) -> Decimal:
     """``value`` as hours if it is a multiple of 0.25 h from 0 to :data:`MAX_INCLUDED_HOURS`.
 
@@ -240,7 +270,8 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
         hours = to_decimal(value)
     except InvalidAmountError as error:
         raise IncludedHoursError(f"{name}: {error}") from None
-    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or (hours * 4) % 1:
+    quarters = LIBRARY_CONTEXT.multiply(hours, 4) if hours <= MAX_INCLUDED_HOURS else hours
+    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or quarters != quarters.to_integral_value():
         raise IncludedHoursError(
             f"{name} {hours} is not a multiple of 0.25 h from 0 to {MAX_INCLUDED_HOURS}; work "
             "is billed in quarter hours (Art. 5): give e.g. Decimal('1.5')"
@@ -248,23 +279,61 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
     return hours
 
 
-def _decimal_text(value: Decimal) -> str:
-    return str(value)
+# --- Formatting money the French way (every rendering uses these) -------------------------
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
 
 
-_as_string = PlainSerializer(_decimal_text, return_type=str, when_used="json")
+def french_number(value: Decimal, places: int) -> str:
+    """``value`` with ``places`` decimals, a decimal comma and narrow no-break spaces between
+    thousands: ``1 234,56``."""
+    text = f"{value:,.{places}f}"
+    return text.replace(",", NNBSP).replace(".", ",")
 
-#: An exact, finite Decimal; floats refused; serialised to JSON as a string.
-Amount = Annotated[Decimal, BeforeValidator(in_library_context(_finite_decimal)), _as_string]
+
+def _euros(value: Decimal, places: int, lang: str) -> str:
+    if lang == "fr":
+        return f"{french_number(value, places)}{NBSP}€"
+    sign, text = (
+        ("-", f"{-value:,.{places}f}") if value.is_signed() else ("", f"{value:,.{places}f}")
+    )
+    return f"{sign}€{text}"
+
+
+@in_library_context
+def format_eur(amount: Decimal, *, lang: str = "fr") -> str:
+    """``amount`` to the cent: ``1 234,56 €`` in French (no-break spaces), ``€1,234.56`` in
+    English."""
+    return _euros(round_cents(amount), 2, lang)
+
+
+@in_library_context
+def format_price(price: Decimal, *, lang: str = "fr") -> str:
+    """A unit price with at least two decimals and all it has: ``0,636 €`` (``€0.636``)."""
+    places = max(2, -int(price.normalize().as_tuple().exponent))
+    return _euros(price, places, lang)
+
+
+@in_library_context
+def format_percent(rate: Decimal, *, lang: str = "fr") -> str:
+    """A rate (a fraction) as a percentage: ``0.1315`` → ``13,15 %`` (``13.15%``); ``0.20`` →
+    ``20 %``."""
+    if lang == "fr":
+        return f"{french_number(rate * 100, 2).rstrip('0').rstrip(',')}{NBSP}%"
+    return f"{rate * 100:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+# The validators below read exact values and compare them: they depend on no decimal context.
+#: An exact, finite Decimal; floats refused. Pydantic writes Decimals to JSON as strings
+#: (``"162.00"``), exactly ``str(value)``.
+Amount = Annotated[Decimal, BeforeValidator(_finite_decimal)]
 #: Like :data:`Amount`, and 0 or more.
-NonNegativeAmount = Annotated[
-    Decimal, BeforeValidator(in_library_context(_non_negative)), _as_string
-]
+NonNegativeAmount = Annotated[Decimal, BeforeValidator(_non_negative)]
 #: An input amount, rate or distance: 0 or more, below 10**12, at most 6 decimal places.
 InputAmount = Annotated[
     Decimal,
-    BeforeValidator(in_library_context(_input_quantity)),
-    _as_string,
+    BeforeValidator(_input_quantity),
     WithJsonSchema(
         {
             "anyOf": [

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from .models import BillingMode, Channel, Intervention, TravelLeg, WorkPeriod
+from .boundary.models import BillingMode, Channel, Intervention, TravelLeg, WorkPeriod
 
 __all__ = ["TICKET_MIX", "synthetic_tickets"]
 

@@ -12,7 +12,7 @@ rule BR-CO-17 does), never line by line.
 >>> vat_rule(VatRegime.FRANCE, date(2014, 1, 1)).rate
 Decimal('0.20')
 >>> vat_rule(VatRegime.OUTSIDE_EU, date(2025, 1, 1)).mention
-'TVA non applicable, art. 259-1 du CGI'
+<MentionCode.VAT_NOT_APPLICABLE_259_1: 'vat_not_applicable_cgi_259_1'>
 
 ```
 """
@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel
+from ouitec_terms.boundary.models import VatRegime
+from ouitec_terms.errors import VatError
+from ouitec_terms.money import NonNegativeAmount, round_cents
 
-from .errors import VatError
-from .models import VatRegime
-from .money import NonNegativeAmount, round_cents
-from .trusted import trusted
+from .mentions import MentionCode
 
 __all__ = ["VAT_RULES", "VatLine", "VatRule", "tax", "vat_rule"]
 
@@ -43,7 +42,7 @@ class VatRule:
     valid_until: date | None  # exclusive; None: still in force
     rate: Decimal
     source: str
-    mention: str | None = None
+    mention: MentionCode | None = None
 
     def applies(self, regime: VatRegime, on: date) -> bool:
         """Whether this rule is the one for ``regime`` on ``on``."""
@@ -69,7 +68,7 @@ VAT_RULES: tuple[VatRule, ...] = (
         None,
         Decimal(0),
         "CGI art. 294",
-        "TVA non applicable, art. 294 du CGI",
+        MentionCode.VAT_NOT_APPLICABLE_294,
     ),
     VatRule(
         _R.EU_REVERSE_CHARGE,
@@ -77,7 +76,7 @@ VAT_RULES: tuple[VatRule, ...] = (
         None,
         Decimal(0),
         "CGI art. 283-2 and 259-1; directive 2006/112/CE art. 196",
-        "Autoliquidation",
+        MentionCode.VAT_REVERSE_CHARGE,
     ),
     VatRule(
         _R.OUTSIDE_EU,
@@ -85,14 +84,19 @@ VAT_RULES: tuple[VatRule, ...] = (
         None,
         Decimal(0),
         "CGI art. 259-1",
-        "TVA non applicable, art. 259-1 du CGI",
+        MentionCode.VAT_NOT_APPLICABLE_259_1,
     ),
 )
 
 
+_BY_REGIME: dict[VatRegime, tuple[VatRule, ...]] = {
+    regime: tuple(rule for rule in VAT_RULES if rule.regime is regime) for regime in VatRegime
+}
+
+
 def vat_rule(regime: VatRegime, on: date) -> VatRule:
     """The VAT rule in force for ``regime`` on ``on``; a date before 2000-04-01 is refused."""
-    for rule in VAT_RULES:
+    for rule in _BY_REGIME[regime]:
         if rule.applies(regime, on):
             return rule
     raise VatError(
@@ -101,7 +105,8 @@ def vat_rule(regime: VatRegime, on: date) -> VatRule:
     )
 
 
-class VatLine(BaseModel, frozen=True, extra="forbid"):
+@dataclass(frozen=True, slots=True)
+class VatLine:
     """The VAT of one rate: its base (sum of the HT lines at that rate) and amount (Art. 3)."""
 
     rate: NonNegativeAmount
@@ -112,5 +117,8 @@ class VatLine(BaseModel, frozen=True, extra="forbid"):
 
 def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
     """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (SPEC §8)."""
-    base = sum(amounts_ht, Decimal("0.00"))
-    return trusted(VatLine, rate=rate, base=base, amount=round_cents(base * rate))
+    base = sum(amounts_ht, _ZERO_CENTS)
+    return VatLine(rate, base, round_cents(base * rate))
+
+
+_ZERO_CENTS = Decimal("0.00")

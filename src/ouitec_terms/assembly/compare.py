@@ -21,25 +21,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from pydantic import BaseModel
+from ouitec_terms.boundary.models import BillingMode, Client, Intervention
+from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
+from ouitec_terms.money import Amount, in_library_context
 
-from .models import BillingMode, Client, Intervention
-from .money import Amount, in_library_context
 from .quote import Quote, quote
-from .render import format_eur
-from .tariff import DEFAULT_TARIFF, Tariff
-from .trusted import trusted
 
 __all__ = ["ModeComparison", "ModePrice", "advisable_modes", "compare_modes"]
 
 
-class ModePrice(BaseModel, frozen=True, extra="forbid"):
+@dataclass(frozen=True, slots=True)
+class ModePrice:
     """The price of the intervention in one billing mode, with its full quote.
 
     ``advisable`` is false for the booked mode when the terms would not offer it for this
-    work (a remote day booked for work with travel legs): it is priced, never advised.
+    work (a remote day booked for work with travel legs, D45): it is priced, never advised.
     """
 
     mode: BillingMode
@@ -48,7 +47,8 @@ class ModePrice(BaseModel, frozen=True, extra="forbid"):
     advisable: bool = True
 
 
-class ModeComparison(BaseModel, frozen=True, extra="forbid"):
+@dataclass(frozen=True, slots=True)
+class ModeComparison:
     """The same work priced in each applicable mode; the cheapest and what it saves."""
 
     prices: tuple[ModePrice, ...]
@@ -57,17 +57,13 @@ class ModeComparison(BaseModel, frozen=True, extra="forbid"):
 
     def explain(self) -> str:
         """The modes' totals, the cheapest and its saving, in plain text."""
-        out = [f"Billing modes compared (Art. 3) — {self.prices[0].quote.client_name}"]
-        out += [
-            f"  {p.mode.value:<11} {format_eur(p.total_ht):>14} HT"
-            + ("  ← cheapest" if p.mode is self.cheapest else "")
-            + ("" if p.advisable else "  (booked; not a mode for on-site work, D45)")
-            for p in self.prices
-        ]
-        out.append(
-            f"{self.cheapest.value} costs {format_eur(self.saving)} HT less than the next mode."
-        )
-        return "\n".join(out)
+        from ouitec_terms.presentation.render import comparison_text  # noqa: PLC0415 - D52
+
+        return comparison_text(self)
+
+    def __repr__(self) -> str:
+        totals = ", ".join(f"{p.mode.value}={p.total_ht}" for p in self.prices)
+        return f"ModeComparison({totals}; cheapest={self.cheapest.value}, saving={self.saving})"
 
     def price_of(self, mode: BillingMode) -> Decimal:
         """Total HT of ``mode`` (a ``KeyError`` names modes that were not priced)."""
@@ -118,19 +114,10 @@ def compare_modes(
             tariff=tariff,
             included_hours_available=included_hours_available,
         )
-        prices.append(
-            trusted(
-                ModePrice,
-                mode=mode,
-                total_ht=priced.total_ht,
-                quote=priced,
-                advisable=mode in advisable,
-            )
-        )
+        prices.append(ModePrice(mode, priced.total_ht, priced, mode in advisable))
     # stable: ties keep hourly first
     ranked = sorted((p for p in prices if p.advisable), key=lambda p: p.total_ht)
-    return trusted(
-        ModeComparison,
+    return ModeComparison(
         prices=tuple(prices),
         cheapest=ranked[0].mode,
         saving=ranked[1].total_ht - ranked[0].total_ht,

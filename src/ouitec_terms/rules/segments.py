@@ -1,17 +1,17 @@
 """Splitting time into business and off-hours segments (Art. 3, SPEC §3–4).
 
 A span ``[start, end)`` becomes maximal segments that are entirely business hours or entirely
-off-hours. Only the business windows that overlap the span are visited (the calendar finds them
-by bisection in precomputed tables), so the cost is proportional to the number of segments
+off-hours. Only the business windows that overlap the span are visited (found by two
+bisections in the frozen window table), so the cost is proportional to the number of segments
 returned.
 
 ```pycon
 >>> from datetime import datetime
 >>> from zoneinfo import ZoneInfo
->>> from ouitec_terms import DEFAULT_TARIFF, calendar_for
+>>> from ouitec_terms import DEFAULT_TARIFF, windows_for
 >>> paris = ZoneInfo("Europe/Paris")
 >>> parts = split(datetime(2025, 3, 14, 18, 40, tzinfo=paris),
-...               datetime(2025, 3, 14, 19, 25, tzinfo=paris), calendar_for(DEFAULT_TARIFF))
+...               datetime(2025, 3, 14, 19, 25, tzinfo=paris), windows_for(DEFAULT_TARIFF))
 >>> [(p.off_hours, int(p.seconds)) for p in parts]
 [(False, 1200), (True, 1500)]
 
@@ -20,17 +20,19 @@ returned.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import NamedTuple
 
-from .calendar import BusinessCalendar
-from .money import LIBRARY_CONTEXT
+from ouitec_terms.money import LIBRARY_CONTEXT
 
-__all__ = ["Segment", "business_and_off_hours", "split"]
+from .windows import BusinessWindows
+
+__all__ = ["Piece", "Segment", "business_and_off_hours", "pieces", "split"]
 
 
-class Segment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Segment:
     """Real time ``[start, end)`` (UTC), entirely in or entirely out of business hours."""
 
     start: datetime
@@ -49,36 +51,46 @@ class Segment(NamedTuple):
         return Decimal(self.microseconds).scaleb(-6, LIBRARY_CONTEXT)
 
 
-def split(start: datetime, end: datetime, calendar: BusinessCalendar) -> tuple[Segment, ...]:
-    """Split ``[start, end)`` into maximal business / off-hours segments, in order, in UTC.
+#: A piece of a span: its start and end (UTC) and whether it is off-hours.
+Piece = tuple[datetime, datetime, bool]
 
-    ``start`` and ``end`` must be aware; they are compared in UTC (``end`` after ``start``).
-    """
+
+def pieces(start: datetime, end: datetime, windows: BusinessWindows) -> list[Piece]:
+    """``[start, end)`` cut at the edges of the business windows it overlaps, in order: the
+    segments of :func:`split` as plain ``(start, end, off_hours)`` tuples (UTC)."""
     if start.tzinfo is not UTC:
         start = start.astimezone(UTC)
     if end.tzinfo is not UTC:
         end = end.astimezone(UTC)
     if end <= start:
-        return ()
-    edges = calendar.window_edges(start, end)
-    segments: list[Segment] = []
-    append = segments.append
+        return []
+    edges = windows.edges_within(start, end)
+    result: list[Piece] = []
+    append = result.append
     cursor = start
     for k in range(0, len(edges), 2):
         opens, closes = edges[k], edges[k + 1]
         if opens > cursor:
-            append(Segment(cursor, opens, True))
+            append((cursor, opens, True))
             cursor = opens
         stop = closes if closes < end else end
-        append(Segment(cursor, stop, False))
+        append((cursor, stop, False))
         cursor = stop
     if cursor < end:
-        append(Segment(cursor, end, True))
-    return tuple(segments)
+        append((cursor, end, True))
+    return result
+
+
+def split(start: datetime, end: datetime, windows: BusinessWindows) -> tuple[Segment, ...]:
+    """Split ``[start, end)`` into maximal business / off-hours segments, in order, in UTC.
+
+    ``start`` and ``end`` must be aware; they are compared in UTC (``end`` after ``start``).
+    """
+    return tuple(Segment(a, b, off) for a, b, off in pieces(start, end, windows))
 
 
 def business_and_off_hours(
-    start: datetime, end: datetime, calendar: BusinessCalendar
+    start: datetime, end: datetime, windows: BusinessWindows
 ) -> tuple[timedelta, timedelta]:
     """The business time and the off-hours time of ``[start, end)``, without the segments.
 
@@ -88,11 +100,11 @@ def business_and_off_hours(
     ```pycon
     >>> from datetime import datetime
     >>> from zoneinfo import ZoneInfo
-    >>> from ouitec_terms import DEFAULT_TARIFF, calendar_for
+    >>> from ouitec_terms import DEFAULT_TARIFF, windows_for
     >>> paris = ZoneInfo("Europe/Paris")
     >>> business_and_off_hours(datetime(2025, 3, 14, 18, 40, tzinfo=paris),
     ...                        datetime(2025, 3, 17, 9, 25, tzinfo=paris),
-    ...                        calendar_for(DEFAULT_TARIFF))
+    ...                        windows_for(DEFAULT_TARIFF))
     (datetime.timedelta(seconds=6300), datetime.timedelta(days=2, seconds=46800))
 
     ```
@@ -103,5 +115,5 @@ def business_and_off_hours(
         end = end.astimezone(UTC)
     if end <= start:
         return timedelta(0), timedelta(0)
-    business = calendar.business_time(start, end)
+    business = windows.business_time(start, end)
     return business, (end - start) - business

@@ -26,8 +26,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import holidays
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from .errors import TariffError
-from .money import InputAmount
+from ouitec_terms.errors import TariffError
+from ouitec_terms.money import InputAmount
+
 from .reading import describe_validation_error, parse_text, read_data
 
 __all__ = ["DEFAULT_TARIFF", "RateCard", "Tariff", "check_holiday_place", "tariff_schema"]
@@ -92,6 +93,12 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
         default=(), description="further dates treated like public holidays"
     )
     timezone: str = Field(default="Europe/Paris", description="IANA zone times are judged in")
+    seat: str = Field(
+        default="Charly (Rhône)",
+        min_length=1,
+        max_length=100,
+        description="OUiTEC's seat, where travel distances are measured from (Art. 11)",
+    )
     per_km: InputAmount = Field(
         default=Decimal("0.636"), description="travel price per km, € HT (Art. 11; a convention)"
     )

@@ -22,7 +22,7 @@ on day D belongs to D). Each date is one **day unit** at the day rate, covering 
 ...     print(line.kind.value, line.billed_minutes, line.amount_ht)
 day 480 550.00
 day_surcharge 30 6.88
-work 90 112.50
+day_overflow 90 112.50
 >>> q.total_ht, q.total_ttc
 (Decimal('669.38'), Decimal('803.26'))
 
@@ -35,18 +35,18 @@ from collections.abc import Sequence
 from datetime import date, tzinfo
 from decimal import Decimal
 
-from .money import round_cents
+from ouitec_terms.money import round_cents
+
 from .pricing import (
     ART_DAY,
     ART_HOURLY,
     LabelledSegments,
     LineKind,
     QuoteLine,
+    Unit,
     hourly_line,
-    when,
 )
 from .rounding import RoundedSegment
-from .trusted import trusted
 
 __all__ = ["DayUnit", "day_lines", "day_units"]
 
@@ -103,9 +103,7 @@ def day_units(
 def day_lines(
     periods: Sequence[LabelledSegments],
     *,
-    name: str,
     day_rate: Decimal,
-    floor: bool,
     hourly_rate: Decimal,
     surcharge: Decimal,
     day_minutes: int,
@@ -118,20 +116,17 @@ def day_lines(
         covered = unit.covered
         raw = sum((r for _, _, r, _ in covered), Decimal(0))
         start, end = covered[0][1].start, covered[-1][1].end
-        price = "à partir de " if floor else ""
         lines.append(
-            trusted(
-                QuoteLine,
+            QuoteLine(
                 kind=LineKind.DAY,
-                label=f"{name} {unit.day.isoformat()} ({price}{day_rate} € HT, "
-                f"up to {day_minutes // 60} h)",
+                label="",
                 article=ART_DAY,
                 start=start,
                 end=end,
                 raw_seconds=raw,
                 billed_minutes=unit.covered_minutes,
                 quantity=Decimal(1),
-                unit="day",
+                unit=Unit.DAY,
                 unit_price=day_rate,
                 amount_ht=round_cents(day_rate),
             )
@@ -139,11 +134,9 @@ def day_lines(
         off_minutes = unit.off_hours_covered_minutes
         if off_minutes:
             lines.append(
-                trusted(
-                    QuoteLine,
+                QuoteLine(
                     kind=LineKind.DAY_SURCHARGE,
-                    label=f"Off-hours surcharge on the day of {unit.day.isoformat()} "
-                    f"(day rate / {day_minutes // 60} per hour)",
+                    label="",
                     article="Art. 3",
                     start=start,
                     end=end,
@@ -151,7 +144,7 @@ def day_lines(
                     billed_minutes=off_minutes,
                     off_hours=True,
                     quantity=Decimal(off_minutes) / 60,
-                    unit="h",
+                    unit=Unit.HOUR,
                     unit_price=hourly_equivalent,
                     surcharge_rate=surcharge,
                     amount_ht=round_cents(off_minutes * day_rate * surcharge / day_minutes),
@@ -159,14 +152,16 @@ def day_lines(
             )
         lines.extend(
             hourly_line(
-                LineKind.WORK,
-                f"{label or 'Support'} — beyond the day, {when(segment, surcharge)}",
+                LineKind.DAY_OVERFLOW,
+                label,
                 ART_HOURLY,
-                segment,
-                raw_seconds=raw_rest,
-                minutes=minutes,
-                rate=hourly_rate,
-                surcharge=surcharge,
+                segment.start,
+                segment.end,
+                segment.off_hours,
+                raw_rest,
+                minutes,
+                hourly_rate,
+                surcharge,
             )
             for label, segment, raw_rest, minutes in unit.overflow
         )

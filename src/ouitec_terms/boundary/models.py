@@ -26,6 +26,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 from typing import Annotated, Any, Self
 
@@ -40,8 +41,9 @@ from pydantic import (
     model_validator,
 )
 
+from ouitec_terms.money import InputAmount, quarter_hours, whole_cents
+
 from .catalogue import Service
-from .money import InputAmount, quarter_hours, whole_cents
 from .tariff import check_holiday_place
 
 __all__ = [
@@ -82,6 +84,7 @@ def utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+@lru_cache(maxsize=4096)
 def add_months(start: date, months: int) -> date:
     """``start`` moved ``months`` calendar months later, clamped to the end month's last day.
 

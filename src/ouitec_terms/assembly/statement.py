@@ -29,13 +29,11 @@ statement's total per rate (SPEC §8), not summed from the quotes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel, Field
-
-from .errors import StatementError
-from .models import (
+from ouitec_terms.boundary.models import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_INTERVENTIONS_PER_STATEMENT,
@@ -43,13 +41,14 @@ from .models import (
     Intervention,
     add_months,
 )
-from .money import Amount, NonNegativeAmount, in_library_context, quarter_hours
+from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
+from ouitec_terms.errors import StatementError
+from ouitec_terms.money import Amount, NonNegativeAmount, in_library_context, quarter_hours
+from ouitec_terms.rules.mentions import Mention
+from ouitec_terms.rules.status import status_date
+from ouitec_terms.rules.vat import VatLine, tax, vat_rule
+
 from .quote import Quote, quote
-from .render import statement_html, statement_text
-from .status import status_date
-from .tariff import DEFAULT_TARIFF, Tariff
-from .trusted import trusted
-from .vat import VatLine, tax, vat_rule
 
 __all__ = [
     "Statement",
@@ -58,27 +57,29 @@ __all__ = [
 ]
 
 
-class Statement(BaseModel, frozen=True, extra="forbid"):
-    """A month's quotes for one client, the included hours threaded through them, and totals."""
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A month's quotes for one client, the included hours threaded through them, and totals.
+
+    ``quotes`` are the due quotes, in chronological order; ``pending`` those not yet due
+    (Art. 5), outside the totals; ``outside_month`` the references of interventions given whose
+    status date is in another month (D31).
+    """
 
     client_name: str
     year: int
-    month: int = Field(ge=1, le=12)
+    month: int
     tariff_version: str
-    quotes: tuple[Quote, ...] = Field(description="due quotes, in chronological order")
-    pending: tuple[Quote, ...] = Field(
-        default=(), description="quotes not yet due (Art. 5), outside the totals"
-    )
-    outside_month: tuple[str, ...] = Field(
-        default=(), description="references of interventions given whose status date is elsewhere"
-    )
+    quotes: tuple[Quote, ...]
+    pending: tuple[Quote, ...]
+    outside_month: tuple[str, ...]
     included_hours_pool: NonNegativeAmount
     included_hours_used: NonNegativeAmount
     total_ht: Amount
     vat: tuple[VatLine, ...]
     total_vat: Amount
     total_ttc: Amount
-    mentions: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
     @property
     @in_library_context
@@ -88,13 +89,17 @@ class Statement(BaseModel, frozen=True, extra="forbid"):
 
     def explain(self) -> str:
         """A plain-text account: each quote's total, the included hours, the totals per rate."""
+        from ouitec_terms.presentation.render import statement_text  # noqa: PLC0415 - D52
+
         return statement_text(self)
 
     def _repr_html_(self) -> str:
+        from ouitec_terms.presentation.render import statement_html  # noqa: PLC0415 - D52
+
         return statement_html(self)
 
     def __str__(self) -> str:
-        return statement_text(self)
+        return self.explain()
 
 
 def included_hours_pool(client: Client, year: int, month: int) -> Decimal:
@@ -164,8 +169,7 @@ def monthly_statement(
     vat = _vat_per_rate(due) or (tax((), vat_rule(client.vat_regime, date(year, month, 1)).rate),)
     total_ht = sum((v.base for v in vat), Decimal("0.00"))
     total_vat = sum((v.amount for v in vat), Decimal("0.00"))
-    return trusted(
-        Statement,
+    return Statement(
         client_name=client.name,
         year=year,
         month=month,

@@ -23,7 +23,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import DocumentError
+from ouitec_terms.errors import DocumentError
+
 from .models import MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention
 from .reading import describe_validation_error, read_data
 

@@ -16,35 +16,46 @@ from decimal import Decimal
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
+import holidays
 from pydantic import ValidationError
 
-from . import __version__
-from .calendar import calendar_for
-from .compare import compare_modes
-from .documents import (
+from ouitec_terms import __version__
+from ouitec_terms.assembly.compare import ModeComparison, compare_modes
+from ouitec_terms.assembly.quote import Quote, quote
+from ouitec_terms.assembly.statement import Statement, monthly_statement
+from ouitec_terms.boundary.documents import (
     QuoteRequest,
     StatementRequest,
-    describe_validation_error,
     document_schema,
     load_document,
     load_statement_document,
 )
-from .errors import OuitecTermsError
-from .models import Channel, Client, Intervention, TravelLeg, WorkPeriod
-from .money import quarter_hours, to_decimal
-from .payment import (
+from ouitec_terms.boundary.jsonio import json_schema, to_json
+from ouitec_terms.boundary.models import Channel, Client, Intervention, TravelLeg, WorkPeriod
+from ouitec_terms.boundary.reading import describe_validation_error, one_line
+from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff, tariff_schema
+from ouitec_terms.errors import OuitecTermsError
+from ouitec_terms.money import quarter_hours, to_decimal
+from ouitec_terms.rules.calendar import calendar_for
+from ouitec_terms.rules.payment import (
     ECB_RATES,
     HalfYear,
+    LatePayment,
     late_payment,
     parse_rate_assignment,
     read_ecb_rates,
     with_added_rates,
 )
-from .quote import Quote, quote
-from .reading import one_line
-from .render import format_percent, quote_table
-from .statement import monthly_statement
-from .tariff import DEFAULT_TARIFF, Tariff, tariff_schema
+
+from .messages import LANGUAGES, messages_for
+from .render import (
+    comparison_text,
+    late_payment_text,
+    quote_table,
+    quote_text,
+    statement_table,
+    statement_text,
+)
 
 __all__ = ["demo_request", "main"]
 
@@ -54,8 +65,9 @@ EXIT_BAD_INPUT = 2
 def demo_request() -> QuoteRequest:
     """The built-in scenario: a Friday evening outage for a client without contract.
 
-    The technician drives 32 km from Charly at 17:30, works on site from 18:10 to 21:35 (the
-    business window closes at 19:00) and drives back until 22:15.
+    The technician drives 32 km from the seat at 17:30, works on site from 18:10 to 21:35 (the
+    business window closes at 19:00) and drives back until 22:15. Its words are the clerk's,
+    in French, like the documents OUiTEC receives.
     """
     paris = ZoneInfo("Europe/Paris")
 
@@ -63,15 +75,19 @@ def demo_request() -> QuoteRequest:
         return datetime(2025, 3, 14, hour, minute, tzinfo=paris)
 
     return QuoteRequest(
-        client=Client(name="Boulangerie Martin (no contract)"),
+        client=Client(name="Boulangerie Martin"),
         intervention=Intervention(
             reference="DEMO-2025-0314",
             channel=Channel.PHONE,
             confirmed_in_writing=True,
-            work=(WorkPeriod(start=at(18, 10), end=at(21, 35), label="Firewall outage on site"),),
+            work=(
+                WorkPeriod(start=at(18, 10), end=at(21, 35), label="Panne du pare-feu sur site"),
+            ),
             travel=(
-                TravelLeg(start=at(17, 30), end=at(18, 10), distance_km=Decimal(32), label="Out"),
-                TravelLeg(start=at(21, 35), end=at(22, 15), distance_km=Decimal(32), label="Back"),
+                TravelLeg(start=at(17, 30), end=at(18, 10), distance_km=Decimal(32), label="Aller"),
+                TravelLeg(
+                    start=at(21, 35), end=at(22, 15), distance_km=Decimal(32), label="Retour"
+                ),
             ),
         ),
     )
@@ -130,6 +146,15 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
+#: What ``schema --output`` names, and the type whose JSON it describes.
+OUTPUTS: dict[str, type] = {
+    "quote": Quote,
+    "statement": Statement,
+    "comparison": ModeComparison,
+    "late": LatePayment,
+}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ouitec-terms",
@@ -138,9 +163,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def output_options(sub: argparse.ArgumentParser) -> None:
+    def common(sub: argparse.ArgumentParser, formats: tuple[str, ...] = ()) -> None:
+        sub.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=LANGUAGES[0],
+            help="language of the document (default: fr); JSON does not change with it",
+        )
+        if formats:
+            sub.add_argument("--format", choices=formats, default=formats[0])
+
+    def tariff_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
-        sub.add_argument("--format", choices=("table", "json", "text"), default="table")
+
+    def quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+        tariff_option(sub)
+        common(sub, formats)
         sub.add_argument(
             "--included-hours",
             type=_included_hours,
@@ -151,21 +189,22 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("quote", help="price a TOML or JSON document")
     sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
-    output_options(sub)
+    quote_options(sub, ("table", "text", "json"))
     sub = commands.add_parser("demo", help="price the built-in scenario")
-    output_options(sub)
+    quote_options(sub, ("table", "text", "json"))
     sub = commands.add_parser("calendar", help="holidays and business window of a year")
     sub.add_argument("year", type=int, metavar="YEAR")
     sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
-    sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
+    tariff_option(sub)
+    common(sub)
     sub = commands.add_parser("compare", help="which billing mode is cheapest for a document")
     sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
-    output_options(sub)
+    quote_options(sub, ("text", "json"))
     sub = commands.add_parser("statement", help="price a month of interventions for one client")
     sub.add_argument("file", metavar="FILE", help="document with [client] and [[interventions]]")
     sub.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
-    sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
-    sub.add_argument("--format", choices=("table", "json", "text"), default="table")
+    tariff_option(sub)
+    common(sub, ("table", "text", "json"))
     sub = commands.add_parser("late", help="late-payment interest and indemnity (Art. 4)")
     sub.add_argument(
         "amount", type=_amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
@@ -186,22 +225,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
     )
-    sub.add_argument("--format", choices=("text", "json"), default="text")
-    sub = commands.add_parser("schema", help="JSON Schema of the input document")
+    common(sub, ("text", "json"))
+    sub = commands.add_parser("schema", help="JSON Schema of an input document or of an output")
     which = sub.add_mutually_exclusive_group()
     which.add_argument(
         "--statement", action="store_true", help="the schema of a statement document instead"
     )
     which.add_argument("--tariff", action="store_true", help="the schema of a tariff file instead")
+    which.add_argument(
+        "--output",
+        choices=tuple(OUTPUTS),
+        help="the schema of the JSON a command writes (--format json)",
+    )
     return parser
-
-
-def _render(result: Quote, fmt: str) -> str:
-    if fmt == "json":
-        return result.model_dump_json(indent=2)
-    if fmt == "text":
-        return result.explain()
-    return quote_table(result)
 
 
 def _tariff(args: argparse.Namespace) -> Tariff:
@@ -210,54 +246,70 @@ def _tariff(args: argparse.Namespace) -> Tariff:
 
 
 def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
-    tariff = _tariff(args)
     result = quote(
         request.intervention,
         request.client,
-        tariff=tariff,
-        included_hours_available=args.included_hours,
-    )
-    return _render(result, args.format)
-
-
-def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
-    tariff = _tariff(args)
-    result = compare_modes(
-        request.intervention,
-        request.client,
-        tariff=tariff,
+        tariff=_tariff(args),
         included_hours_available=args.included_hours,
     )
     if args.format == "json":
-        return result.model_dump_json(indent=2)
-    return result.explain()
+        return to_json(result, indent=2)
+    if args.format == "text":
+        return quote_text(result, args.lang)
+    return quote_table(result, args.lang)
+
+
+def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
+    result = compare_modes(
+        request.intervention,
+        request.client,
+        tariff=_tariff(args),
+        included_hours_available=args.included_hours,
+    )
+    return (
+        to_json(result, indent=2) if args.format == "json" else comparison_text(result, args.lang)
+    )
 
 
 def _statement(args: argparse.Namespace) -> str:
     request = load_statement_document(args.file)
-    tariff = _tariff(args)
     year, month = args.month
-    result = monthly_statement(request.client, request.interventions, year, month, tariff=tariff)
+    result = monthly_statement(
+        request.client, request.interventions, year, month, tariff=_tariff(args)
+    )
     if args.format == "json":
-        return result.model_dump_json(indent=2)
-    return result.explain()
+        return to_json(result, indent=2)
+    if args.format == "text":
+        return statement_text(result, args.lang)
+    return statement_table(result, args.lang)
 
 
 def _calendar(args: argparse.Namespace) -> str:
     tariff = _tariff(args)
     cal = calendar_for(tariff, subdivision=args.subdiv)
-    place = cal.place
-    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-    open_days = ", ".join(days[d - 1] for d in tariff.business_weekdays)
+    m = messages_for(args.lang)
+    names = cal.holidays(args.year)
+    if m.lang != "fr":  # the holidays package names them in the document's language
+        local = holidays.country_holidays(
+            cal.country, subdiv=cal.subdivision, years=args.year, language="en_US"
+        )
+        names = {day: local.get(day, name) for day, name in names.items()}
+    open_days = ", ".join(m.text(f"weekday.{d}") for d in tariff.business_weekdays)
     window = f"{tariff.business_start:%H:%M}–{tariff.business_end:%H:%M} {tariff.timezone}"
-    out = [f"Business hours (Art. 3): {open_days}, {window}, except ({place}, {args.year}):"]
-    for day, name in cal.holidays(args.year).items():
-        out.append(f"  {day.isoformat()}  {days[day.weekday()]}  {name}")
+    out = [
+        m.text("calendar.heading", days=open_days, window=window, place=cal.place, year=args.year)
+    ]
+    for day, name in names.items():
+        out.append(f"  {m.day(day)}  {name}")
     first, last = date(args.year, 1, 1), date(args.year, 12, 31)
     count = sum(1 for _ in cal.business_days(first, last))
-    surcharge = format_percent(tariff.off_hours_surcharge)
     out.append(
-        f"{count} business days in {args.year}; every other minute is off-hours (+{surcharge})."
+        m.text(
+            "calendar.count",
+            count=count,
+            year=args.year,
+            surcharge=m.percent(tariff.off_hours_surcharge),
+        )
     )
     return "\n".join(out)
 
@@ -266,14 +318,18 @@ def _late(args: argparse.Namespace) -> str:
     added = read_ecb_rates(args.ecb_rates) if args.ecb_rates else {}
     rates = with_added_rates(with_added_rates(ECB_RATES, added), args.ecb_rate)
     late = late_payment(args.amount, args.due, args.paid, rates=rates)
-    return late.model_dump_json(indent=2) if args.format == "json" else late.explain()
+    return to_json(late, indent=2) if args.format == "json" else late_payment_text(late, args.lang)
 
 
 def _schema(args: argparse.Namespace) -> str:
     if args.tariff:
-        return json.dumps(tariff_schema(), indent=2, ensure_ascii=False)
-    kind = StatementRequest if args.statement else QuoteRequest
-    return json.dumps(document_schema(kind), indent=2, ensure_ascii=False)
+        schema = tariff_schema()
+    elif args.output:
+        schema = json_schema(OUTPUTS[args.output])
+        schema["title"] = f"ouitec-terms {OUTPUTS[args.output].__name__}"
+    else:
+        schema = document_schema(StatementRequest if args.statement else QuoteRequest)
+    return json.dumps(schema, indent=2, ensure_ascii=False)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {

@@ -31,8 +31,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import DocumentError, OuitecTermsError
-from .money import NumberWithFraction
+from ouitec_terms.errors import DocumentError, OuitecTermsError
+from ouitec_terms.money import NumberWithFraction
 
 __all__ = [
     "MAX_DEPTH",

@@ -30,10 +30,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple, Self
 
-from pydantic import BaseModel, Field
-
-from .errors import MissingRateError, PaymentError
-from .money import (
+from ouitec_terms.boundary.reading import read_data
+from ouitec_terms.errors import MissingRateError, PaymentError
+from ouitec_terms.money import (
     INPUT_LIMIT,
     Amount,
     NonNegativeAmount,
@@ -42,8 +41,6 @@ from .money import (
     to_decimal,
     whole_cents,
 )
-from .reading import read_data
-from .render import format_eur
 
 __all__ = [
     "ECB_RATES",
@@ -158,50 +155,42 @@ def due_date(received: date) -> date:
     return received + timedelta(days=PAYMENT_DAYS)
 
 
-class LatePortion(BaseModel, frozen=True, extra="forbid"):
-    """The interest of the late days that fall in one half-year."""
+@dataclass(frozen=True, slots=True)
+class LatePortion:
+    """The interest of the late days that fall in one half-year (L441-10)."""
 
     half_year: str
     first_day: date
     last_day: date
-    days: int = Field(ge=1)
-    ecb_rate: Amount = Field(description="ECB rate on 1 January / 1 July, percent")
-    rate: Amount = Field(description="ECB rate + 10 points, percent")
-    interest: NonNegativeAmount = Field(description="rounded half-up to the cent")
+    days: int
+    #: The ECB rate on 1 January / 1 July, in percent.
+    ecb_rate: Amount
+    #: The ECB rate + 10 points, in percent.
+    rate: Amount
+    #: ``amount × rate × days / 365``, rounded half-up to the cent.
+    interest: NonNegativeAmount
     article: str = "Code de commerce L441-10"
 
 
-class LatePayment(BaseModel, frozen=True, extra="forbid"):
+@dataclass(frozen=True, slots=True)
+class LatePayment:
     """What a late payment costs: interest per half-year and the recovery indemnity."""
 
     amount_ttc: NonNegativeAmount
     due: date
     paid: date
-    days_late: int = Field(ge=0)
+    days_late: int
     portions: tuple[LatePortion, ...]
     interest: NonNegativeAmount
     indemnity: NonNegativeAmount
     total: NonNegativeAmount
     articles: str = "Art. 4; Code de commerce L441-10 (interest), D441-5 (indemnity)"
 
-    @in_library_context
     def explain(self) -> str:
         """A plain-text account, each amount with its legal article."""
-        amount, late = format_eur(self.amount_ttc), f"{self.days_late} day(s) late (Art. 4)"
-        out = [f"Invoice of {amount} TTC due {self.due}, paid {self.paid}: {late}"]
-        for p in self.portions:
-            out.append(
-                f"  {p.half_year}: {p.days} day(s) from {p.first_day} to {p.last_day} at "
-                f"{p.ecb_rate} % + 10 = {p.rate} %: {format_eur(self.amount_ttc)} × {p.rate} % × "
-                f"{p.days} / 365 = {format_eur(p.interest)} ({p.article})"
-            )
-        out.append(f"Interest: {format_eur(self.interest)}")
-        out.append(
-            f"Recovery indemnity: {format_eur(self.indemnity)} (Code de commerce D441-5, "
-            "per invoice, outside VAT)"
-        )
-        out.append(f"Total due for late payment: {format_eur(self.total)}")
-        return "\n".join(out)
+        from ouitec_terms.presentation.render import late_payment_text  # noqa: PLC0415 - D52
+
+        return late_payment_text(self)
 
 
 _HOW_TO_ADD = (

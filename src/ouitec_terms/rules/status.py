@@ -24,8 +24,8 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from .models import Client, Contract, Intervention
-from .tariff import Tariff
+from ouitec_terms.boundary.models import Client, Contract, Intervention
+from ouitec_terms.boundary.tariff import Tariff
 
 __all__ = ["is_under_contract", "qualifying_contracts", "status_date"]
 
@@ -45,13 +45,22 @@ def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
     One qualifying contract must commit at least ``tariff.contract_min_monthly`` a month; with
     ``tariff.sum_active_contracts`` the commitments of all qualifying contracts are added up.
     """
-    commitments = [c.monthly_commitment for c in qualifying_contracts(client, day, tariff)]
-    if not commitments:
+    threshold, shortest = tariff.contract_min_monthly, tariff.contract_min_months
+    if not tariff.sum_active_contracts:  # D2: one contract must qualify
+        for c in client.contracts:
+            if (
+                c.monthly_commitment >= threshold
+                and c.months >= shortest
+                and c.start <= day < c.end
+            ):
+                return True
         return False
-    committed = sum(commitments) if tariff.sum_active_contracts else max(commitments)
-    return committed >= tariff.contract_min_monthly
+    commitments = [c.monthly_commitment for c in qualifying_contracts(client, day, tariff)]
+    return bool(commitments) and sum(commitments) >= threshold
 
 
 def status_date(intervention: Intervention, tariff: Tariff) -> date:
     """The local date (tariff time zone) of the intervention's earliest start (SPEC §2)."""
-    return intervention.earliest_start.astimezone(ZoneInfo(tariff.timezone)).date()
+    work, travel = intervention.work, intervention.travel
+    first = work[0].start if len(work) == 1 and not travel else intervention.earliest_start
+    return first.astimezone(ZoneInfo(tariff.timezone)).date()

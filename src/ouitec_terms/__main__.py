@@ -1,0 +1,7 @@
+"""``python -m ouitec_terms``: the ``ouitec-terms`` command."""
+
+import sys
+
+from .presentation.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The assembly: quotes, monthly statements and mode comparisons built from the rules."""

@@ -1,0 +1,221 @@
+"""The pipeline end to end: inputs → classify → segment → round → price → tax → :class:`Quote`.
+
+```pycon
+>>> from datetime import datetime
+>>> from zoneinfo import ZoneInfo
+>>> from ouitec_terms import Client, Intervention, WorkPeriod, quote
+>>> paris = ZoneInfo("Europe/Paris")
+>>> outage = Intervention(work=(WorkPeriod(start=datetime(2025, 3, 11, 9, 0, tzinfo=paris),
+...                                        end=datetime(2025, 3, 11, 10, 20, tzinfo=paris)),))
+>>> q = quote(outage, Client(name="Boulangerie Martin"))
+>>> q.total_ht, q.total_vat, q.total_ttc
+(Decimal('135.00'), Decimal('27.00'), Decimal('162.00'))
+>>> [(line.billed_minutes, line.amount_ht) for line in q.lines]
+[(90, Decimal('135.00'))]
+
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ouitec_terms.boundary.models import (
+    BillingMode,
+    Channel,
+    Client,
+    Intervention,
+    TravelLeg,
+    WorkPeriod,
+    utc,
+)
+from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
+from ouitec_terms.money import Amount, NonNegativeAmount, in_library_context, quarter_hours
+from ouitec_terms.rules.days import day_lines
+from ouitec_terms.rules.mentions import Mention, MentionCode
+from ouitec_terms.rules.pricing import (
+    LabelledPieces,
+    QuoteLine,
+    devis_line,
+    travel_distance_line,
+    travel_time_lines,
+    work_lines,
+)
+from ouitec_terms.rules.rounding import round_pieces
+from ouitec_terms.rules.segments import pieces
+from ouitec_terms.rules.status import is_under_contract, status_date
+from ouitec_terms.rules.vat import VatLine, tax, vat_rule
+from ouitec_terms.rules.windows import BusinessWindows, windows_for
+
+__all__ = ["Quote", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An itemised price HT / TVA / TTC for one intervention, each line citing its articles.
+
+    Besides the lines and totals it keeps what a rendering needs to state the rules applied:
+    the tariff's rounding step and day length, OUiTEC's seat (travel is measured from it), the
+    channel of the request (Art. 5) and the mentions, as codes.
+    """
+
+    reference: str
+    client_name: str
+    mode: BillingMode
+    channel: Channel
+    lines: tuple[QuoteLine, ...]
+    total_ht: Amount
+    vat: tuple[VatLine, ...]
+    total_vat: Amount
+    total_ttc: Amount
+    under_contract: bool
+    status_date: date
+    tariff_version: str
+    timezone: str
+    rounding_minutes: int
+    day_minutes: int
+    seat: str
+    mentions: tuple[Mention, ...] = ()
+    due: bool = True
+    included_hours_available: NonNegativeAmount = Decimal(0)
+    included_hours_used: NonNegativeAmount = Decimal(0)
+
+    @property
+    @in_library_context
+    def included_hours_left(self) -> Decimal:
+        """Included contract hours still available after this quote."""
+        return self.included_hours_available - self.included_hours_used
+
+    def explain(self) -> str:
+        """A plain-text, line-by-line account of the quote citing the articles of the terms."""
+        from ouitec_terms.presentation.render import quote_text  # noqa: PLC0415 - D52
+
+        return quote_text(self)
+
+    def _repr_html_(self) -> str:
+        from ouitec_terms.presentation.render import quote_html  # noqa: PLC0415 - D52
+
+        return quote_html(self)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+
+def _included_minutes(hours: Any) -> int:
+    if type(hours) is Decimal and not hours:
+        return 0
+    return int(quarter_hours(hours, name="included_hours_available") * 60)
+
+
+def _chronological(line: QuoteLine) -> datetime:
+    return utc(line.start) if line.start is not None else datetime.max.replace(tzinfo=UTC)
+
+
+def _pieces(
+    spans: Sequence[WorkPeriod | TravelLeg], windows: BusinessWindows
+) -> list[LabelledPieces]:
+    """Each period or leg, in chronological order, cut into business / off-hours pieces."""
+    ordered = sorted(spans, key=lambda s: utc(s.start)) if len(spans) > 1 else spans
+    return [(s.label, pieces(s.start, s.end, windows)) for s in ordered]
+
+
+@in_library_context
+def quote(
+    intervention: Intervention,
+    client: Client,
+    *,
+    tariff: Tariff = DEFAULT_TARIFF,
+    included_hours_available: Decimal = Decimal(0),
+) -> Quote:
+    """Price ``intervention`` for ``client`` under ``tariff`` (Art. 3, 4, 5, 11).
+
+    ``included_hours_available`` is the client's contract hours still available (a non-negative
+    multiple of 0.25), trusted as given (D8); the quote reports what it used. Only hourly work
+    outside a signed devis uses them.
+    """
+    included = _included_minutes(included_hours_available)
+    windows = windows_for(tariff, subdivision=client.holiday_subdivision)
+    day = status_date(intervention, tariff)
+    under_contract = is_under_contract(client, day, tariff)
+    rule = vat_rule(client.vat_regime, day)
+    rates = tariff.rates(under_contract=under_contract)
+    step, surcharge = tariff.rounding_minutes, tariff.off_hours_surcharge
+    work = _pieces(intervention.work, windows)
+    devis = intervention.devis
+    signed = devis is not None and devis.signed
+    mentions: list[Mention] = [Mention(rule.mention)] if rule.mention else []
+
+    lines: list[QuoteLine] = []
+    used = 0
+    if devis is not None and devis.signed:
+        lines.append(devis_line(devis.reference, devis.amount_ht, work, step_minutes=step))
+    elif intervention.mode is BillingMode.HOURLY:
+        hourly, used = work_lines(
+            work,
+            step_minutes=step,
+            rate=rates.hourly,
+            surcharge=surcharge,
+            included_minutes=included,
+        )
+        lines += hourly
+    else:
+        onsite = intervention.mode is BillingMode.ONSITE_DAY
+        lines += day_lines(
+            [(label, round_pieces(parts, step_minutes=step)) for label, parts in work],
+            day_rate=rates.onsite_day if onsite else rates.remote_day,
+            hourly_rate=rates.hourly,
+            surcharge=surcharge,
+            day_minutes=tariff.day_minutes,
+            tz=windows.tz,
+        )
+        if onsite and rates.onsite_day_is_floor and work:  # D27: "dès 750 € HT"
+            mentions.append(Mention(MentionCode.ONSITE_DAY_FLOOR, str(rates.onsite_day)))
+    if devis is not None and not devis.signed:  # D30
+        mentions.append(Mention(MentionCode.UNSIGNED_DEVIS, devis.reference))
+
+    if intervention.travel and not (signed and devis is not None and devis.includes_travel):
+        lines += travel_time_lines(
+            _pieces(intervention.travel, windows),
+            step_minutes=step,
+            rate=rates.hourly,
+            surcharge=surcharge,
+        )
+        km = sum((leg.distance_km for leg in intervention.travel), Decimal(0))
+        lines.append(travel_distance_line(km, per_km=tariff.per_km))
+        lines.sort(key=_chronological)  # travel legs go before, between and after the work
+
+    vat_line = tax([line.amount_ht for line in lines], rule.rate)
+    return Quote(
+        intervention.reference,
+        client.name,
+        intervention.mode,
+        intervention.channel,
+        tuple(lines),
+        vat_line.base,
+        (vat_line,),
+        vat_line.amount,
+        vat_line.base + vat_line.amount,
+        under_contract,
+        day,
+        tariff.version,
+        tariff.timezone,
+        step,
+        tariff.day_minutes,
+        tariff.seat,
+        tuple(mentions),
+        intervention.channel.is_written or intervention.confirmed_in_writing,  # Art. 5
+        _hours(included),
+        _hours(used),
+    )
+
+
+def _hours(minutes: int) -> Decimal:
+    """Whole minutes as hours, exactly (they are quarter hours: 90 → 1.5)."""
+    return Decimal(minutes) / 60 if minutes else _NO_HOURS
+
+
+_NO_HOURS = Decimal(0)

@@ -1,0 +1,155 @@
+"""The English catalogue: every word of every rendered document, by message id (on request).
+
+Same ids as the French catalogue (a test checks it). English typography: amounts ``€1,234.56``,
+percentages ``13.15%``, dates ``Fri 14/03/2025``, times ``18:40``.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+__all__ = ["EN"]
+
+_ = "\u00a0"  # no-break space
+
+EN = MappingProxyType(
+    {
+        # what a line bills
+        "label.support": "Support",
+        "label.travel": "Travel",
+        "when.business": "business hours",
+        "when.off_hours": "off-hours (+{surcharge})",
+        "line.work": "{name} — {when}",
+        "line.included": "{name} — {when}, included in the contract",
+        "line.travel_time": "{name} — travel time, {when}",
+        "line.day_overflow": "{name} — beyond the day, {when}",
+        "line.travel_distance": "Travel distance from the seat in {seat}",
+        "line.devis": "Work as per signed quote {reference}",
+        "line.day.remote_day": f"Full remote working day of {{day}} ({{price}}, up to{_}{{hours}}{_}h)",
+        "line.day.onsite_day": f"On-site working day of {{day}} ({{price}}, up to{_}{{hours}}{_}h)",
+        "line.day.hourly": f"Day of {{day}} ({{price}}, up to{_}{{hours}}{_}h)",
+        "line.day_price": "{rate} excl. VAT",
+        "line.day_floor_price": "from {rate} excl. VAT",
+        "line.day_surcharge": "Off-hours surcharge on the day of {day} (day rate / {hours} per hour)",
+        # quotes
+        "quote.title": "Quote{reference}",
+        "quote.heading": f"{{title}} — {{client}} ({{status}} on {{day}}, Art.{_}3)",
+        "quote.tariff": "Tariff {version}, billed {mode}, times in {timezone}",
+        "quote.times": (
+            f"{{span}}; raw {{raw}}, billed {{billed}} (every started step of {{step}} is due, "
+            f"Art.{_}5)"
+        ),
+        "status.under_contract": "under contract",
+        "status.not_under_contract": "not under contract",
+        "mode.hourly": "by the hour",
+        "mode.remote_day": "remote day",
+        "mode.onsite_day": "on-site day",
+        "channel.portal": "the support portal",
+        "channel.email": "email",
+        "channel.phone": "phone",
+        "channel.chat": "chat",
+        "money.ht": "excl. VAT",
+        "total.ht": "Total excl. VAT",
+        "total.vat": "VAT {rate} on {base}",
+        "total.ttc": "Total incl. VAT",
+        "note.included_used": "Included contract hours used: {hours}",
+        "note.mention": "Mention: {text}",
+        "note.not_due": (
+            f"NOT YET DUE: request made by {{channel}}, due once the client confirms it in writing "
+            f"(Art.{_}5)"
+        ),
+        "mention.vat_not_applicable_cgi_294": "VAT not applicable, art. 294 of the CGI",
+        "mention.vat_reverse_charge": "Reverse charge",
+        "mention.vat_not_applicable_cgi_259_1": "VAT not applicable, art. 259-1 of the CGI",
+        "mention.onsite_day_floor": (
+            f"On-site working day: from {{value}} excl. VAT; the final price is set by a quote "
+            f"(Art.{_}3, Art.{_}11)."
+        ),
+        "mention.unsigned_devis": (
+            f"Quote {{value}} not signed: the work is billed at the tariff and travel is due "
+            f"(Art.{_}11)."
+        ),
+        # tables
+        "table.heading": "{title}",
+        "table.tariff": f"Tariff {{version}}, steps of {{step}} (Art.{_}5); times in {{timezone}}",
+        "column.art": "Art.",
+        "column.line": "Line",
+        "column.when": "When",
+        "column.start": "Start",
+        "column.end": "End",
+        "column.raw": "Raw",
+        "column.billed": "Billed",
+        "column.price": "Price",
+        "column.quantity": "Qty",
+        "column.unit_price": "Unit price",
+        "column.surcharge": "Surcharge",
+        "column.amount": "Amount excl. VAT",
+        "column.reference": "Reference",
+        "column.status_date": "Date",
+        "column.mode": "Mode",
+        "column.client_status": "Client status",
+        "column.included": "Included",
+        "column.note": "Note",
+        # units
+        "unit.h": "h",
+        "unit.km": "km",
+        "unit.day": "day",
+        "unit.devis": "quote",
+        "unit.min": "min",
+        # statements
+        "statement.heading": "Statement for {month} — {client} (tariff {version})",
+        "statement.pool": (
+            f"Included contract hours: pool {{pool}}, used {{used}}, left {{left}} (Art.{_}3)"
+        ),
+        "statement.row": "{reference}  {day}  {mode}, {status}, included {used}: {amount} excl. VAT",
+        "statement.no_reference": "(no reference)",
+        "statement.pending": f"Pending (not yet due, Art.{_}5): {{reference}} {{amount}} excl. VAT",
+        "statement.outside": "Not in {month}: {references}",
+        # comparisons
+        "compare.heading": f"Billing modes compared (Art.{_}3) — {{client}}",
+        "compare.cheapest": "← cheapest",
+        "compare.not_advisable": "(booked; not a mode for on-site work)",
+        "compare.saving": "“{mode}” costs {saving} excl. VAT less than the next mode.",
+        # late payments
+        "half.1": "H1 {year}",
+        "half.2": "H2 {year}",
+        "late.heading": (
+            f"Invoice of {{amount}} incl. VAT due {{due}}, paid {{paid}}: {{days}} day(s) late "
+            f"(Art.{_}4)"
+        ),
+        "late.portion": (
+            "{half}: {days} day(s) from {first} to {last} at the ECB rate {ecb} + 10 points = "
+            "{rate}: {amount} × {rate} × {days} / 365 = {interest} ({article})"
+        ),
+        "late.interest": "Late-payment interest: {amount}",
+        "late.indemnity": (
+            "Fixed recovery indemnity: {amount} (Code de commerce D441-5, per invoice, outside VAT)"
+        ),
+        "late.total": "Total due for late payment: {amount}",
+        # the calendar command
+        "calendar.heading": f"Business hours (Art.{_}3): {{days}}, {{window}}, except ({{place}}, {{year}}):",
+        "calendar.count": (
+            "{count} business days in {year}; every other minute is off-hours (+{surcharge})."
+        ),
+        # the names of the weekdays (abbreviated), then of the months
+        "weekday.1": "Mon",
+        "weekday.2": "Tue",
+        "weekday.3": "Wed",
+        "weekday.4": "Thu",
+        "weekday.5": "Fri",
+        "weekday.6": "Sat",
+        "weekday.7": "Sun",
+        "month.1": "January",
+        "month.2": "February",
+        "month.3": "March",
+        "month.4": "April",
+        "month.5": "May",
+        "month.6": "June",
+        "month.7": "July",
+        "month.8": "August",
+        "month.9": "September",
+        "month.10": "October",
+        "month.11": "November",
+        "month.12": "December",
+    }
+)

@@ -1,0 +1,174 @@
+"""The French catalogue: every word of every rendered document, by message id (the default).
+
+French typography: a no-break space (U+00A0) before a colon and before units, a narrow no-break
+space (U+202F) before a semicolon; amounts ``1 234,56 €``, percentages ``13,15 %``, dates
+``ven. 14/03/2025``, times ``18:40``.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+__all__ = ["FR"]
+
+_ = "\u00a0"  # no-break space
+_N = "\u202f"  # narrow no-break space
+
+FR = MappingProxyType(
+    {
+        # what a line bills
+        "label.support": "Assistance",
+        "label.travel": "Déplacement",
+        "when.business": "heures ouvrées",
+        "when.off_hours": "hors heures ouvrées (+{surcharge})",
+        "line.work": "{name} — {when}",
+        "line.included": "{name} — {when}, incluses au contrat",
+        "line.travel_time": "{name} — temps de déplacement, {when}",
+        "line.day_overflow": "{name} — au-delà de la journée, {when}",
+        "line.travel_distance": "Frais kilométriques depuis le siège de {seat}",
+        "line.devis": "Prestation selon le devis signé {reference}",
+        "line.day.remote_day": (
+            f"Journée complète de travail à distance du {{day}} ({{price}}, jusqu’à{_}{{hours}}{_}h)"
+        ),
+        "line.day.onsite_day": (
+            f"Journée d’intervention physique sur site du {{day}} ({{price}}, jusqu’à{_}{{hours}}{_}h)"
+        ),
+        "line.day.hourly": f"Journée du {{day}} ({{price}}, jusqu’à{_}{{hours}}{_}h)",
+        "line.day_price": f"{{rate}}{_}HT",
+        "line.day_floor_price": f"à partir de {{rate}}{_}HT",
+        "line.day_surcharge": (
+            "Majoration hors heures ouvrées de la journée du {day} (tarif journalier / {hours} par heure)"
+        ),
+        # quotes
+        "quote.title": "Chiffrage{reference}",
+        "quote.heading": f"{{title}} — {{client}} ({{status}} le {{day}}, Art.{_}3)",
+        "quote.tariff": "Tarif {version}, facturation {mode}, heures de {timezone}",
+        "quote.times": (
+            f"{{span}}{_N}; temps réel {{raw}}, facturé {{billed}} "
+            f"(tout palier de {{step}} commencé est dû, Art.{_}5)"
+        ),
+        "status.under_contract": "sous contrat",
+        "status.not_under_contract": "hors contrat",
+        "mode.hourly": "à l’heure",
+        "mode.remote_day": "journée à distance",
+        "mode.onsite_day": "journée sur site",
+        "channel.portal": "l’interface de support",
+        "channel.email": "courriel",
+        "channel.phone": "téléphone",
+        "channel.chat": "chat",
+        "money.ht": "HT",
+        "total.ht": "Total HT",
+        "total.vat": "TVA {rate} sur {base}",
+        "total.ttc": "Total TTC",
+        "note.included_used": f"Heures incluses au contrat utilisées{_}: {{hours}}",
+        "note.mention": f"Mention{_}: {{text}}",
+        "note.not_due": (
+            f"PAS ENCORE DÛ{_}: demande faite par {{channel}}, due dès que le client la confirme "
+            f"par écrit (Art.{_}5)"
+        ),
+        "mention.vat_not_applicable_cgi_294": "TVA non applicable, art. 294 du CGI",
+        "mention.vat_reverse_charge": "Autoliquidation",
+        "mention.vat_not_applicable_cgi_259_1": "TVA non applicable, art. 259-1 du CGI",
+        "mention.onsite_day_floor": (
+            f"Journée d’intervention sur site{_}: à partir de {{value}}{_}HT{_N}; le prix définitif "
+            f"est fixé par devis (Art.{_}3, Art.{_}11)."
+        ),
+        "mention.unsigned_devis": (
+            f"Devis {{value}} non signé{_}: la prestation est facturée au tarif et les frais de "
+            f"déplacement sont dus (Art.{_}11)."
+        ),
+        # tables
+        "table.heading": "{title}",
+        "table.tariff": f"Tarif {{version}}, paliers de {{step}} (Art.{_}5){_N}; heures de {{timezone}}",
+        "column.art": "Art.",
+        "column.line": "Ligne",
+        "column.when": "Quand",
+        "column.start": "Début",
+        "column.end": "Fin",
+        "column.raw": "Temps réel",
+        "column.billed": "Facturé",
+        "column.price": "Prix",
+        "column.quantity": "Qté",
+        "column.unit_price": "Prix unitaire",
+        "column.surcharge": "Majoration",
+        "column.amount": "Montant HT",
+        "column.reference": "Référence",
+        "column.status_date": "Date",
+        "column.mode": "Mode",
+        "column.client_status": "Statut du client",
+        "column.included": "Incluses",
+        "column.note": "Remarque",
+        # units
+        "unit.h": "h",
+        "unit.km": "km",
+        "unit.day": "jour",
+        "unit.devis": "devis",
+        "unit.min": "min",
+        # statements
+        "statement.heading": "Relevé de {month} — {client} (tarif {version})",
+        "statement.pool": (
+            f"Heures incluses au contrat{_}: enveloppe {{pool}}, utilisées {{used}}, restantes "
+            f"{{left}} (Art.{_}3)"
+        ),
+        "statement.row": f"{{reference}}  {{day}}  {{mode}}, {{status}}, incluses {{used}}{_}: {{amount}}{_}HT",
+        "statement.no_reference": "(sans référence)",
+        "statement.pending": (
+            f"En attente (pas encore dû, Art.{_}5){_}: {{reference}} {{amount}}{_}HT"
+        ),
+        "statement.outside": f"Hors de {{month}}{_}: {{references}}",
+        # comparisons
+        "compare.heading": f"Modes de facturation comparés (Art.{_}3) — {{client}}",
+        "compare.cheapest": "← le moins cher",
+        "compare.not_advisable": "(réservé{_N}; pas un mode pour une intervention sur site)".replace(
+            "{_N}", _N
+        ),
+        "compare.saving": "Le mode «{_}{mode}{_}» coûte {saving}{_}HT de moins que le suivant.".replace(
+            "{_}", _
+        ),
+        # late payments
+        "half.1": "1er semestre {year}",
+        "half.2": "2d semestre {year}",
+        "late.heading": (
+            f"Facture de {{amount}}{_}TTC échue le {{due}}, payée le {{paid}}{_}: {{days}}{_}jour(s) "
+            f"de retard (Art.{_}4)"
+        ),
+        "late.portion": (
+            f"{{half}}{_}: {{days}}{_}jour(s) du {{first}} au {{last}} au taux BCE {{ecb}} + 10 points "
+            f"= {{rate}}{_}: {{amount}} × {{rate}} × {{days}} / 365 = {{interest}} ({{article}})"
+        ),
+        "late.interest": f"Intérêts de retard{_}: {{amount}}",
+        "late.indemnity": (
+            f"Indemnité forfaitaire pour frais de recouvrement{_}: {{amount}} (Code de commerce "
+            "D441-5, par facture, hors TVA)"
+        ),
+        "late.total": f"Total dû pour retard de paiement{_}: {{amount}}",
+        # the calendar command
+        "calendar.heading": (
+            f"Heures ouvrées (Art.{_}3){_}: {{days}}, {{window}}, sauf ({{place}}, {{year}}){_}:"
+        ),
+        "calendar.count": (
+            f"{{count}} jours ouvrés en {{year}}{_N}; toute autre minute est hors heures ouvrées "
+            "(+{surcharge})."
+        ),
+        # the names of the weekdays (abbreviated), then of the months
+        "weekday.1": "lun.",
+        "weekday.2": "mar.",
+        "weekday.3": "mer.",
+        "weekday.4": "jeu.",
+        "weekday.5": "ven.",
+        "weekday.6": "sam.",
+        "weekday.7": "dim.",
+        "month.1": "janvier",
+        "month.2": "février",
+        "month.3": "mars",
+        "month.4": "avril",
+        "month.5": "mai",
+        "month.6": "juin",
+        "month.7": "juillet",
+        "month.8": "août",
+        "month.9": "septembre",
+        "month.10": "octobre",
+        "month.11": "novembre",
+        "month.12": "décembre",
+    }
+)

@@ -1,0 +1,115 @@
+"""Business hours as one frozen table of UTC instants (Art. 3).
+
+Business hours are Monday to Friday, ``[08:00, 19:00)`` local wall time in the tariff's time
+zone, except public holidays. :class:`BusinessWindows` holds every business window of the
+covered years (1970–2100) as UTC instants — opening and closing, interleaved — with the
+business time before each window. It is built once per tariff and place, never changes, and is
+shared by :func:`~ouitec_terms.rules.segments.split`,
+:func:`~ouitec_terms.rules.segments.business_and_off_hours` and the columnar batch path. Finding
+the windows of a span costs two bisections, whatever its length.
+
+```pycon
+>>> from datetime import UTC, datetime
+>>> from ouitec_terms import DEFAULT_TARIFF
+>>> table = windows_for(DEFAULT_TARIFF)
+>>> [t.isoformat() for t in table.edges_within(datetime(2025, 5, 1, tzinfo=UTC),
+...                                             datetime(2025, 5, 3, tzinfo=UTC))]
+['2025-05-02T06:00:00+00:00', '2025-05-02T17:00:00+00:00']
+
+```
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from itertools import accumulate
+from zoneinfo import ZoneInfo
+
+from ouitec_terms.boundary.tariff import Tariff
+
+from .calendar import HolidayCalendar, calendar_for, subdivision_for
+
+__all__ = ["BusinessWindows", "windows_for"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class BusinessWindows:
+    """Every business window of one tariff and place as UTC instants, with cumulative time.
+
+    ``opens[k]`` and ``closes[k]`` bound window ``k`` (one per business day, in order);
+    ``edges`` interleaves them; ``before[k]`` is the business time before window ``k``.
+    Get one with :func:`windows_for`.
+    """
+
+    #: The day lookups (holidays, business days) the windows were built from.
+    days: HolidayCalendar
+    #: The time zone business hours are judged in.
+    tz: ZoneInfo
+    opens: tuple[datetime, ...]
+    closes: tuple[datetime, ...]
+    edges: tuple[datetime, ...]
+    before: tuple[timedelta, ...]
+
+    def edges_within(self, start: datetime, end: datetime) -> tuple[datetime, ...]:
+        """The opening and closing instants (UTC) of the windows that overlap ``[start, end)``,
+        interleaved: ``(open₁, close₁, open₂, close₂, …)``. ``start`` and ``end`` are UTC."""
+        first = bisect_right(self.closes, start)
+        last = bisect_left(self.opens, end, first)
+        return self.edges[2 * first : 2 * last]
+
+    def business_time(self, start: datetime, end: datetime) -> timedelta:
+        """The business time inside ``[start, end)`` (UTC datetimes), in closed form."""
+        opens, closes = self.opens, self.closes
+        first = bisect_right(closes, start)
+        last = bisect_left(opens, end, first)
+        if first == last:
+            return timedelta(0)
+        total = self.before[last] - self.before[first]
+        if start > opens[first]:
+            total -= start - opens[first]
+        if end < closes[last - 1]:
+            total -= closes[last - 1] - end
+        return total
+
+    def local_date(self, moment: datetime) -> date:
+        """The date of ``moment`` on the local wall calendar of this time zone."""
+        return moment.astimezone(self.tz).date()
+
+
+@lru_cache(maxsize=64)
+def _build(days: HolidayCalendar, timezone: str, start: time, end: time) -> BusinessWindows:
+    tz = ZoneInfo(timezone)
+    opens, closes = [], []
+    for n in days.business_ordinals:
+        day = date.fromordinal(n)
+        opens.append(datetime.combine(day, start, tz).astimezone(UTC))
+        closes.append(datetime.combine(day, end, tz).astimezone(UTC))
+    lengths = (c - o for o, c in zip(opens, closes, strict=True))
+    return BusinessWindows(
+        days=days,
+        tz=tz,
+        opens=tuple(opens),
+        closes=tuple(closes),
+        edges=tuple(moment for pair in zip(opens, closes, strict=True) for moment in pair),
+        before=tuple(accumulate(lengths, initial=timedelta(0))),
+    )
+
+
+#: The last tariff, subdivision and windows asked for: a pipeline prices many interventions
+#: under one tariff, and finding its windows again costs more than pricing a short one.
+_last: tuple[Tariff, str | None, BusinessWindows] | None = None
+
+
+def windows_for(tariff: Tariff, *, subdivision: str | None = None) -> BusinessWindows:
+    """The (cached) business windows of ``tariff``, for its place or ``subdivision`` (D6)."""
+    global _last  # noqa: PLW0603 - a one-entry memo, replaced as a whole
+    last = _last
+    if last is not None and last[0] is tariff and last[1] == subdivision:
+        return last[2]
+    days = calendar_for(tariff, subdivision=subdivision_for(tariff, subdivision))
+    windows = _build(days, tariff.timezone, tariff.business_start, tariff.business_end)
+    _last = (tariff, subdivision, windows)
+    return windows
