@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-dev
 
 LOWEST := .venv-lowest
 
-.PHONY: demo test test-lowest lint typecheck pytest docs figures bench format clean
+.PHONY: demo test test-lowest lint typecheck pytest docs figures golden bench format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -58,6 +58,11 @@ docs: $(STAMP)
 # runs a 200-item smoke of the same script). Results: benchmarks/results/latest.json.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The golden documents of tests/golden/, written again after a change to a rendering that was
+# meant; review the change with git diff tests/golden.
+golden: $(STAMP)
+	$(BIN)/python scripts/golden.py
 
 # The README's picture, generated (never drawn by hand).
 figures: $(STAMP)

@@ -15,7 +15,7 @@ from ouitec_terms.explore import week_heatmap
 
 #: The scenario of the README picture: 2 h of work for a client without contract, the week of
 #: Labour Day 2025.
-CLIENT = Client(name="Client without contract")
+CLIENT = Client(name="Client hors contrat")
 DURATION = timedelta(hours=2)
 WEEK_OF = date(2025, 5, 1)
 

@@ -104,8 +104,8 @@ def test_week_heatmap_shows_the_price_grid() -> None:
     monday_9 = datetime.combine(date(2025, 4, 28), time(9), PARIS)
     job = Intervention(work=(WorkPeriod(start=monday_9, end=monday_9 + timedelta(hours=2)),))
     assert data[18, 0] == float(quote(job, NO_CONTRACT).total_ht) == 180.0
-    assert "Price (€ HT)" in bar.get_ylabel()
-    assert "Start time" in axes.get_ylabel()
+    assert "Prix (€ HT)" in bar.get_ylabel()
+    assert "Heure de début" in axes.get_ylabel()
 
 
 def test_week_heatmap_marks_the_holidays_of_the_week() -> None:

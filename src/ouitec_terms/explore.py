@@ -30,6 +30,7 @@ from .assembly.quote import Quote, quote
 from .assembly.statement import Statement
 from .boundary.models import BillingMode, Client, Intervention, WorkPeriod
 from .boundary.tariff import DEFAULT_TARIFF, Tariff
+from .presentation.messages import messages_for
 from .presentation.render import line_description
 from .rules.calendar import calendar_for
 from .synthetic import synthetic_tickets
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "compare_tariffs",
     "decimal_sum",
+    "money_axis",
     "price_grid",
     "synthetic_tickets",
     "to_frame",
@@ -184,15 +186,23 @@ def week_grid(
 
 
 def week_heatmap(
-    client: Client, *, duration: timedelta, week_of: date, tariff: Tariff = DEFAULT_TARIFF
+    client: Client,
+    *,
+    duration: timedelta,
+    week_of: date,
+    tariff: Tariff = DEFAULT_TARIFF,
+    lang: str = "fr",
 ) -> Figure:
     """A heatmap of what an intervention of ``duration`` costs, by start time and day of a week.
 
     Rows are 30-minute start slots, columns the days of the ISO week of ``week_of``; public
-    holidays are named under their day and hatched. The colour bar is in € HT.
+    holidays are named under their day and hatched. The colour bar is in € HT. Its words come
+    from the catalogue of ``lang`` (French by default).
     """
     from matplotlib.axes import Axes  # noqa: PLC0415 - optional dependency, imported on use
     from matplotlib.figure import Figure  # noqa: PLC0415
+
+    m = messages_for(lang)
 
     grid = week_grid(client, duration=duration, week_of=week_of, tariff=tariff)
     days, slots = week_slots(week_of, tariff)
@@ -205,21 +215,42 @@ def week_heatmap(
     labels = []
     for k, day in enumerate(days):
         name = calendar.holiday_name(day)
-        labels.append(f"{day:%a %d/%m}" + (f"\n{name}" if name else ""))
+        labels.append(m.day(day)[:-5] + (f"\n{name}" if name else ""))
         if name:
             axes.add_patch(_hatch(k, len(grid.index)))
     axes.set_xticks(range(len(days)), labels)
     axes.set_yticks(range(0, len(slots), 2), [f"{t:%H:%M}" for t in slots[::2]])
-    hours = duration.total_seconds() / 3600
+    hours = Decimal(int(duration.total_seconds())) / 3600
     axes.set_title(
-        f"Cost of a {hours:g} h intervention by start time — week of {days[0]:%d/%m/%Y}\n"
-        f"{client.name}, tariff {tariff.version} ({tariff.timezone})"
+        m.text(
+            "plot.heatmap_title",
+            hours=m.length(hours),
+            week=m.day(days[0]),
+            client=client.name,
+            version=tariff.version,
+            timezone=tariff.timezone,
+        )
     )
-    axes.set_xlabel("Day (public holidays named and hatched)")
-    axes.set_ylabel("Start time")
+    axes.set_xlabel(m.text("plot.heatmap_days"))
+    axes.set_ylabel(m.text("plot.heatmap_starts"))
     bar = figure.colorbar(image, ax=axes)
-    bar.set_label("Price (€ HT)")
+    bar.set_label(m.text("plot.price_axis"))
+    money_axis(bar.ax.yaxis, lang=lang)
     return figure
+
+
+def money_axis(axis: Any, *, lang: str = "fr") -> None:
+    """Label a matplotlib axis of euros the document's way: ``12 500 €`` in French, thousands
+    separated, no cents (a plot does not show them)."""
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - optional dependency
+
+    m = messages_for(lang)
+
+    def euros(value: float, _: object) -> str:
+        whole = m.number(Decimal(round(value)), 0)
+        return f"{whole}\u00a0€" if m.french else f"€{whole}"
+
+    axis.set_major_formatter(FuncFormatter(euros))
 
 
 def _hatch(column: int, rows: int) -> Any:

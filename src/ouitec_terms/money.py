@@ -321,7 +321,7 @@ def format_percent(rate: Decimal, *, lang: str = "fr") -> str:
     ``20 %``."""
     if lang == "fr":
         return f"{french_number(rate * 100, 2).rstrip('0').rstrip(',')}{NBSP}%"
-    return f"{rate * 100:.2f}".rstrip("0").rstrip(".") + "%"
+    return f"{rate * 100:,.2f}".rstrip("0").rstrip(".") + "%"
 
 
 # The validators below read exact values and compare them: they depend on no decimal context.

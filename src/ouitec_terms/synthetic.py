@@ -29,14 +29,24 @@ __all__ = ["TICKET_MIX", "synthetic_tickets"]
 TICKET_MIX = (("remote_fix", 60), ("outage", 25), ("onsite_day", 15))
 _LABELS = {
     "remote_fix": (
-        "Password reset",
-        "Mailbox full",
-        "VPN access",
-        "Printer driver",
-        "Backup check",
+        "Réinitialisation de mot de passe",
+        "Boîte aux lettres pleine",
+        "Accès VPN",
+        "Pilote d’imprimante",
+        "Contrôle des sauvegardes",
     ),
-    "outage": ("Firewall down", "Server unreachable", "Ransomware alert", "Internet link down"),
-    "onsite_day": ("Wi-Fi survey", "Server room move", "Firewall replacement", "Cabling"),
+    "outage": (
+        "Pare-feu en panne",
+        "Serveur injoignable",
+        "Alerte rançongiciel",
+        "Lien Internet coupé",
+    ),
+    "onsite_day": (
+        "Audit Wi-Fi",
+        "Déménagement de la salle serveur",
+        "Remplacement du pare-feu",
+        "Câblage",
+    ),
 }
 
 
@@ -50,14 +60,18 @@ def _remote_fix(rng: random.Random, day: date, tz: ZoneInfo) -> tuple[WorkPeriod
         day += timedelta(days=1)
     start = datetime.combine(day, time(8), tz) + timedelta(minutes=rng.randrange(0, 10 * 60, 5))
     minutes = rng.choice((5, 10, 15, 20, 25, 30, 40, 45, 50, 60, 75, 90, 120))
-    return (WorkPeriod(start=start, end=start + timedelta(minutes=minutes), label="Remote fix"),)
+    return (
+        WorkPeriod(
+            start=start, end=start + timedelta(minutes=minutes), label="Dépannage à distance"
+        ),
+    )
 
 
 def _outage(rng: random.Random, day: date, tz: ZoneInfo) -> tuple[WorkPeriod, ...]:
     hour = rng.choice((18, 19, 20, 21, 22, 23, 0, 1, 2, 5, 6, 7, 10, 14))
     start = datetime.combine(day, time(hour), tz) + timedelta(minutes=rng.randrange(0, 60, 5))
     minutes = rng.randrange(20, 5 * 60, 5)
-    return (WorkPeriod(start=start, end=start + timedelta(minutes=minutes), label="Outage"),)
+    return (WorkPeriod(start=start, end=start + timedelta(minutes=minutes), label="Panne"),)
 
 
 def _onsite(
@@ -69,10 +83,10 @@ def _onsite(
     km = Decimal(rng.randrange(4, 90))
     arrive = datetime.combine(day, time(8, 30), tz) + timedelta(minutes=rng.randrange(0, 90, 15))
     leave = arrive + timedelta(minutes=rng.randrange(4 * 60, 10 * 60, 15))
-    work = (WorkPeriod(start=arrive, end=leave, label="On site"),)
+    work = (WorkPeriod(start=arrive, end=leave, label="Sur site"),)
     legs = (
-        TravelLeg(start=arrive - drive, end=arrive, distance_km=km, label="Out"),
-        TravelLeg(start=leave, end=leave + drive, distance_km=km, label="Back"),
+        TravelLeg(start=arrive - drive, end=arrive, distance_km=km, label="Aller"),
+        TravelLeg(start=leave, end=leave + drive, distance_km=km, label="Retour"),
     )
     return work, legs
 

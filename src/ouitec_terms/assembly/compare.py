@@ -55,11 +55,19 @@ class ModeComparison:
     cheapest: BillingMode
     saving: Amount
 
-    def explain(self) -> str:
-        """The modes' totals, the cheapest and its saving, in plain text."""
+    def explain(self, lang: str = "fr") -> str:
+        """The modes' totals, the cheapest and its saving, in plain text (French by default)."""
         from ouitec_terms.presentation.render import comparison_text  # noqa: PLC0415 - D52
 
-        return comparison_text(self)
+        return comparison_text(self, lang)
+
+    def _repr_html_(self) -> str:
+        from ouitec_terms.presentation.render import comparison_html  # noqa: PLC0415 - D52
+
+        return comparison_html(self)
+
+    def __str__(self) -> str:
+        return self.explain()
 
     def __repr__(self) -> str:
         totals = ", ".join(f"{p.mode.value}={p.total_ht}" for p in self.prices)

@@ -90,11 +90,12 @@ class Quote:
         """Included contract hours still available after this quote."""
         return self.included_hours_available - self.included_hours_used
 
-    def explain(self) -> str:
-        """A plain-text, line-by-line account of the quote citing the articles of the terms."""
+    def explain(self, lang: str = "fr") -> str:
+        """A plain-text, line-by-line account of the quote citing the articles of the terms,
+        in French by default (``lang="en"``: English)."""
         from ouitec_terms.presentation.render import quote_text  # noqa: PLC0415 - D52
 
-        return quote_text(self)
+        return quote_text(self, lang)
 
     def _repr_html_(self) -> str:
         from ouitec_terms.presentation.render import quote_html  # noqa: PLC0415 - D52

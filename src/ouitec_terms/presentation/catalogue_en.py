@@ -131,6 +131,16 @@ EN = MappingProxyType(
         "calendar.count": (
             "{count} business days in {year}; every other minute is off-hours (+{surcharge})."
         ),
+        # the words of the plots of the explore module
+        "plot.heatmap_title": "Cost of a {hours} intervention by start time — week of {week}\n{client}, tariff {version} ({timezone})",
+        "plot.heatmap_days": "Day (public holidays named and hatched)",
+        "plot.heatmap_starts": "Start time",
+        "plot.price_axis": "Price (€ excl. VAT)",
+        # the built-in scenario of `ouitec-terms demo`
+        "demo.client": "Martin's Bakery",
+        "demo.work": "Firewall outage on site",
+        "demo.out": "Outbound",
+        "demo.back": "Return",
         # the names of the weekdays (abbreviated), then of the months
         "weekday.1": "Mon",
         "weekday.2": "Tue",

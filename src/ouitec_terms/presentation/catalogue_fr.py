@@ -150,6 +150,16 @@ FR = MappingProxyType(
             f"{{count}} jours ouvrés en {{year}}{_N}; toute autre minute est hors heures ouvrées "
             "(+{surcharge})."
         ),
+        # the words of the plots of the explore module
+        "plot.heatmap_title": "Coût d’une intervention de {hours} selon son heure de début — semaine du {week}\n{client}, tarif {version} ({timezone})",
+        "plot.heatmap_days": "Jour (jours fériés nommés et hachurés)",
+        "plot.heatmap_starts": "Heure de début",
+        "plot.price_axis": "Prix (€ HT)",
+        # the built-in scenario of `ouitec-terms demo`
+        "demo.client": "Boulangerie Martin",
+        "demo.work": "Panne du pare-feu sur site",
+        "demo.out": "Aller",
+        "demo.back": "Retour",
         # the names of the weekdays (abbreviated), then of the months
         "weekday.1": "lun.",
         "weekday.2": "mar.",

@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
-import holidays
 from pydantic import ValidationError
 
 from ouitec_terms import __version__
@@ -49,6 +48,7 @@ from ouitec_terms.rules.payment import (
 
 from .messages import LANGUAGES, messages_for
 from .render import (
+    calendar_text,
     comparison_text,
     late_payment_text,
     quote_table,
@@ -62,31 +62,38 @@ __all__ = ["demo_request", "main"]
 EXIT_BAD_INPUT = 2
 
 
-def demo_request() -> QuoteRequest:
+def demo_request(lang: str = "fr") -> QuoteRequest:
     """The built-in scenario: a Friday evening outage for a client without contract.
 
     The technician drives 32 km from the seat at 17:30, works on site from 18:10 to 21:35 (the
     business window closes at 19:00) and drives back until 22:15. Its words are the clerk's,
-    in French, like the documents OUiTEC receives.
+    in the language of the document (French by default).
     """
+    m = messages_for(lang)
     paris = ZoneInfo("Europe/Paris")
 
     def at(hour: int, minute: int) -> datetime:
         return datetime(2025, 3, 14, hour, minute, tzinfo=paris)
 
     return QuoteRequest(
-        client=Client(name="Boulangerie Martin"),
+        client=Client(name=m.text("demo.client")),
         intervention=Intervention(
             reference="DEMO-2025-0314",
             channel=Channel.PHONE,
             confirmed_in_writing=True,
-            work=(
-                WorkPeriod(start=at(18, 10), end=at(21, 35), label="Panne du pare-feu sur site"),
-            ),
+            work=(WorkPeriod(start=at(18, 10), end=at(21, 35), label=m.text("demo.work")),),
             travel=(
-                TravelLeg(start=at(17, 30), end=at(18, 10), distance_km=Decimal(32), label="Aller"),
                 TravelLeg(
-                    start=at(21, 35), end=at(22, 15), distance_km=Decimal(32), label="Retour"
+                    start=at(17, 30),
+                    end=at(18, 10),
+                    distance_km=Decimal(32),
+                    label=m.text("demo.out"),
+                ),
+                TravelLeg(
+                    start=at(21, 35),
+                    end=at(22, 15),
+                    distance_km=Decimal(32),
+                    label=m.text("demo.back"),
                 ),
             ),
         ),
@@ -286,32 +293,9 @@ def _statement(args: argparse.Namespace) -> str:
 
 def _calendar(args: argparse.Namespace) -> str:
     tariff = _tariff(args)
-    cal = calendar_for(tariff, subdivision=args.subdiv)
-    m = messages_for(args.lang)
-    names = cal.holidays(args.year)
-    if m.lang != "fr":  # the holidays package names them in the document's language
-        local = holidays.country_holidays(
-            cal.country, subdiv=cal.subdivision, years=args.year, language="en_US"
-        )
-        names = {day: local.get(day, name) for day, name in names.items()}
-    open_days = ", ".join(m.text(f"weekday.{d}") for d in tariff.business_weekdays)
-    window = f"{tariff.business_start:%H:%M}–{tariff.business_end:%H:%M} {tariff.timezone}"
-    out = [
-        m.text("calendar.heading", days=open_days, window=window, place=cal.place, year=args.year)
-    ]
-    for day, name in names.items():
-        out.append(f"  {m.day(day)}  {name}")
-    first, last = date(args.year, 1, 1), date(args.year, 12, 31)
-    count = sum(1 for _ in cal.business_days(first, last))
-    out.append(
-        m.text(
-            "calendar.count",
-            count=count,
-            year=args.year,
-            surcharge=m.percent(tariff.off_hours_surcharge),
-        )
+    return calendar_text(
+        tariff, calendar_for(tariff, subdivision=args.subdiv), args.year, args.lang
     )
-    return "\n".join(out)
 
 
 def _late(args: argparse.Namespace) -> str:
@@ -334,7 +318,7 @@ def _schema(args: argparse.Namespace) -> str:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "quote": lambda args: _price(load_document(args.file), args),
-    "demo": lambda args: _price(demo_request(), args),
+    "demo": lambda args: _price(demo_request(args.lang), args),
     "compare": lambda args: _compare(load_document(args.file), args),
     "statement": _statement,
     "calendar": _calendar,

@@ -102,6 +102,12 @@ class Messages:
         """Hours with two decimals: ``1,25 h``."""
         return f"{self.number(value, 2)}{NBSP}{self.text('unit.h', n=value)}"
 
+    @in_library_context
+    def length(self, hours: Decimal) -> str:
+        """A length of time in hours with only the decimals it needs: ``2 h``, ``1,5 h``."""
+        places = max(0, -int(hours.normalize().as_tuple().exponent))
+        return f"{self.number(hours, places)}{NBSP}{self.text('unit.h', n=hours)}"
+
     def minutes(self, value: int) -> str:
         """Whole minutes: ``45 min`` (no break inside)."""
         return f"{value}{NBSP}{self.text('unit.min')}"

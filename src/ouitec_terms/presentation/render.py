@@ -33,11 +33,13 @@ Total TTC : 118,80 €
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+import holidays
 
 from ouitec_terms.money import NBSP, in_library_context
 from ouitec_terms.rules.mentions import Mention, MentionCode
@@ -49,10 +51,13 @@ if TYPE_CHECKING:
     from ouitec_terms.assembly.compare import ModeComparison
     from ouitec_terms.assembly.quote import Quote
     from ouitec_terms.assembly.statement import Statement
+    from ouitec_terms.boundary.tariff import Tariff
+    from ouitec_terms.rules.calendar import HolidayCalendar
     from ouitec_terms.rules.payment import LatePayment
     from ouitec_terms.rules.vat import VatLine
 
 __all__ = [
+    "calendar_text",
     "comparison_html",
     "comparison_text",
     "late_payment_html",
@@ -270,7 +275,7 @@ def quote_table(q: Quote, lang: Lang = "fr") -> str:
                 m.amount(line.amount_ht),
             )
         )
-    table = _table(rows, (23, 60, 45, 10, 9, 30, 14), right={3, 4, 6})
+    table = _table(rows, (23, 60, 45, 10, 9, 30, 18), right={3, 4, 6})
     width = len(table[1])
     out = [
         m.text("table.heading", title=_title(q, m)),
@@ -626,3 +631,32 @@ def late_payment_html(late: LatePayment, lang: Lang = "fr") -> str:
     items = "".join(f"<li>{escape(row)}</li>" for row in _late_rows(late, m))
     paragraphs = "".join(f"<p>{escape(line)}</p>" for line in closing)
     return f'<div class="ouitec-late"><p><b>{escape(heading)}</b></p><ul>{items}</ul>{paragraphs}</div>'
+
+
+# --- the calendar ---------------------------------------------------------------------------
+
+
+def calendar_text(tariff: Tariff, days: HolidayCalendar, year: int, lang: Lang = "fr") -> str:
+    """A year's business window and the holidays that interrupt it, in the document's language
+    (holiday names as the ``holidays`` package states them in that language)."""
+    m = messages_for(lang)
+    names = days.holidays(year)
+    if not m.french:
+        local = holidays.country_holidays(
+            days.country, subdiv=days.subdivision, years=year, language="en_US"
+        )
+        names = {day: local.get(day, name) for day, name in names.items()}
+    open_days = ", ".join(m.text(f"weekday.{d}") for d in tariff.business_weekdays)
+    window = f"{tariff.business_start:%H:%M}–{tariff.business_end:%H:%M} {tariff.timezone}"
+    out = [m.text("calendar.heading", days=open_days, window=window, place=days.place, year=year)]
+    out += [f"  {m.day(day)}  {name}" for day, name in names.items()]
+    count = sum(1 for _ in days.business_days(date(year, 1, 1), date(year, 12, 31)))
+    out.append(
+        m.text(
+            "calendar.count",
+            count=count,
+            year=year,
+            surcharge=m.percent(tariff.off_hours_surcharge),
+        )
+    )
+    return "\n".join(out)

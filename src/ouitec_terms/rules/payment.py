@@ -186,11 +186,19 @@ class LatePayment:
     total: NonNegativeAmount
     articles: str = "Art. 4; Code de commerce L441-10 (interest), D441-5 (indemnity)"
 
-    def explain(self) -> str:
-        """A plain-text account, each amount with its legal article."""
+    def explain(self, lang: str = "fr") -> str:
+        """A plain-text account, each amount with its legal article (French by default)."""
         from ouitec_terms.presentation.render import late_payment_text  # noqa: PLC0415 - D52
 
-        return late_payment_text(self)
+        return late_payment_text(self, lang)
+
+    def _repr_html_(self) -> str:
+        from ouitec_terms.presentation.render import late_payment_html  # noqa: PLC0415 - D52
+
+        return late_payment_html(self)
+
+    def __str__(self) -> str:
+        return self.explain()
 
 
 _HOW_TO_ADD = (

@@ -1,0 +1,50 @@
+"""Write the golden documents of tests/golden/ again (``make golden``), after a change to a
+rendering that was meant: the eight worked examples of the rules (docs/examples/spec-*),
+rendered as text in French and in English. ``git diff tests/golden`` then shows what changed.
+"""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from ouitec_terms import load_document, quote
+from ouitec_terms.presentation.render import quote_text
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "docs" / "examples"
+GOLDEN = ROOT / "tests" / "golden"
+#: The included hours still available in each example (only example 7 has some).
+INCLUDED = {"spec-07-included-hours": Decimal(1)}
+
+
+def examples() -> list[Path]:
+    """The documents of the worked examples, in order."""
+    return sorted(EXAMPLES.glob("spec-0*"))
+
+
+def render(example: Path, lang: str) -> str:
+    """The worked example ``example`` as the text document of ``lang``."""
+    request = load_document(example)
+    hours = INCLUDED.get(example.stem, Decimal(0))
+    result = quote(request.intervention, request.client, included_hours_available=hours)
+    return quote_text(result, lang) + "\n"
+
+
+def golden_path(example: Path, lang: str) -> Path:
+    """Where the golden document of ``example`` in ``lang`` is stored."""
+    return GOLDEN / f"{example.stem}.{lang}.txt"
+
+
+def main() -> int:
+    GOLDEN.mkdir(exist_ok=True)
+    for example in examples():
+        for lang in ("fr", "en"):
+            golden_path(example, lang).write_text(render(example, lang), encoding="utf-8")
+            print(f"written: {golden_path(example, lang).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Issue 11: every word a client or a clerk reads comes from the message catalogue of the
+document's language; both catalogues hold the same ids."""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from ouitec_terms import (
+    DEFAULT_TARIFF,
+    BillingMode,
+    Channel,
+    Client,
+    Devis,
+    Intervention,
+    TravelLeg,
+    VatRegime,
+    WorkPeriod,
+    calendar_for,
+    compare_modes,
+    late_payment,
+    monthly_statement,
+    quote,
+)
+from ouitec_terms.presentation.messages import CATALOGUES, Messages
+from ouitec_terms.presentation.render import (
+    calendar_text,
+    comparison_html,
+    comparison_text,
+    late_payment_html,
+    late_payment_text,
+    quote_html,
+    quote_table,
+    quote_text,
+    statement_html,
+    statement_table,
+    statement_text,
+)
+from strategies import PARIS, UNDER_CONTRACT, WITH_INCLUDED_HOURS
+
+#: The caller's own words in the corpus below: data, not the library's words.
+DATA = ("Client-Δ", "Label-Δ", "REF-Δ", "DV-Δ", "Europe/Paris", "Charly (Rhône)", "2024-06-02")
+#: Citations of the law and of the terms, which are data on the values (their `article`).
+CITATIONS = re.compile(r"Art\.\s\d+|Code de commerce [LD]\d+-\d+")
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2025, 6, day, hour, minute, tzinfo=PARIS)
+
+
+def span(kind: type[WorkPeriod] | type[TravelLeg], start: datetime, hours: float) -> object:
+    end = start + timedelta(hours=hours)
+    if kind is TravelLeg:
+        return TravelLeg(start=start, end=end, distance_km=Decimal(30), label="Label-Δ")
+    return WorkPeriod(start=start, end=end, label="Label-Δ")
+
+
+def corpus_interventions() -> Iterator[tuple[Intervention, Client]]:
+    """Every line kind, every mode, devis signed or not, travel, an unconfirmed request, every
+    VAT regime, included hours."""
+    client = Client(name="Client-Δ")
+    day = (
+        WorkPeriod(start=at(11, 7), end=at(11, 17, 30), label="Label-Δ"),
+        WorkPeriod(start=at(11, 18), end=at(11, 21), label=""),
+    )
+    travel = (span(TravelLeg, at(11, 6), 1), span(TravelLeg, at(11, 21), 1))
+    for mode in BillingMode:
+        yield Intervention(work=day, travel=travel, mode=mode, reference="REF-Δ"), client  # type: ignore[arg-type]
+        yield Intervention(work=day, mode=mode, reference=""), UNDER_CONTRACT
+    for signed in (True, False):
+        for includes_travel in (True, False):
+            devis = Devis(
+                reference="DV-Δ", amount_ht=Decimal(900), signed=signed,
+                includes_travel=includes_travel,
+            )  # fmt: skip
+            yield (
+                Intervention(work=day, travel=travel, devis=devis, mode=BillingMode.ONSITE_DAY),  # type: ignore[arg-type]
+                client,
+            )
+    yield Intervention(travel=travel, channel=Channel.CHAT), client  # type: ignore[arg-type]
+    yield Intervention(work=day, channel=Channel.PHONE), WITH_INCLUDED_HOURS
+    for regime in VatRegime:
+        yield Intervention(work=day[:1]), client.model_copy(update={"vat_regime": regime})
+
+
+def documents(m: Messages) -> Iterator[str]:
+    """Every rendering of every document of the corpus, in the catalogue ``m``."""
+    for intervention, client in corpus_interventions():
+        q = quote(intervention, client, included_hours_available=Decimal(2))
+        yield from (quote_text(q, m), quote_table(q, m), quote_html(q, m))
+        comparison = compare_modes(intervention, client)
+        yield from (comparison_text(comparison, m), comparison_html(comparison, m))
+    jobs = [
+        Intervention(
+            reference=f"REF-Δ{k}",
+            work=(span(WorkPeriod, at(2 + k, 9), 2),),  # type: ignore[arg-type]
+            channel=Channel.PHONE if k == 3 else Channel.PORTAL,
+        )
+        for k in range(5)
+    ]
+    july = datetime(2025, 7, 1, 9, tzinfo=PARIS)  # outside the month of the statement
+    jobs.append(Intervention(reference="REF-Δ9", work=(span(WorkPeriod, july, 1),)))  # type: ignore[arg-type]
+    for client in (WITH_INCLUDED_HOURS, Client(name="Client-Δ", vat_regime=VatRegime.OUTSIDE_EU)):
+        statement = monthly_statement(client, jobs, 2025, 6)
+        yield from (statement_text(statement, m), statement_table(statement, m),
+                    statement_html(statement, m))  # fmt: skip
+    yield from (statement_text(monthly_statement(Client(name="Client-Δ"), [], 2025, 6), m),)
+    for paid in (date(2025, 3, 31), date(2025, 4, 30), date(2025, 8, 2)):
+        late = late_payment(Decimal("1200.00"), date(2025, 3, 31), paid)
+        yield from (late_payment_text(late, m), late_payment_html(late, m))
+    yield calendar_text(DEFAULT_TARIFF, calendar_for(DEFAULT_TARIFF), 2025, m).split("\n")[0]
+
+
+def _ids(lang: str) -> Messages:
+    """The catalogue of ``lang`` with every message replaced by its own id, fields dropped."""
+    return Messages(lang, {key: f"⟦{key}⟧" for key in CATALOGUES[lang]})
+
+
+def _leftover_words(text: str) -> list[str]:
+    """What remains of ``text`` once the message ids, markup, data and citations are gone."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"⟦[a-z0-9_.]+(⟧|…)", " ", text)  # (a table cell may cut an id short)
+    text = CITATIONS.sub(" ", text)
+    for data in DATA:
+        text = text.replace(data, " ")
+    return re.findall(r"[^\W\d_]{2,}", text)
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGUES))
+def test_every_word_of_every_document_comes_from_the_catalogue(lang: str) -> None:
+    """Rendered with a catalogue whose values are their own ids, the corpus (every line kind,
+    mode, devis, travel, unconfirmed request, VAT regime; statements, comparisons, late
+    payments, the calendar) shows no word that is not an id or the caller's data."""
+    leftovers = {word for document in documents(_ids(lang)) for word in _leftover_words(document)}
+    assert leftovers == set()
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGUES))
+def test_the_real_catalogue_renders_the_corpus(lang: str) -> None:
+    """With its real catalogue, every document of the corpus renders (every field a message
+    names is given), and no message id shows through."""
+    for document in documents(Messages(lang, CATALOGUES[lang])):
+        assert "⟦" not in document
+        assert document.strip()
+
+
+def test_both_catalogues_hold_the_same_ids_and_fields() -> None:
+    """French and English have exactly the same message ids, each with the same fields."""
+    fr, en = CATALOGUES["fr"], CATALOGUES["en"]
+    assert set(fr) == set(en)
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert {key: fields(fr[key]) for key in fr} == {key: fields(en[key]) for key in en}
+
+
+def test_french_is_the_default_everywhere() -> None:
+    """explain(), str() and the Jupyter tables speak French unless asked otherwise."""
+    q = quote(Intervention(work=(span(WorkPeriod, at(11, 18), 2),)), Client(name="C"))  # type: ignore[arg-type]
+    assert "hors heures ouvrées" in q.explain()
+    assert "hors heures ouvrées" in str(q)
+    assert "Montant HT" in q._repr_html_()
+    assert "off-hours" in q.explain("en")
