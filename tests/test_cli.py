@@ -233,9 +233,9 @@ def test_bad_input_exits_2_with_a_clear_message(
     assert captured.out == ""
 
 
-@pytest.mark.parametrize("hours", ["1.1", "-1", "abc"])
+@pytest.mark.parametrize("hours", ["1.001", "-1", "abc"])
 def test_bad_included_hours_exit_2(hours: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """--included-hours must be a non-negative multiple of 0.25 h."""
+    """--included-hours must be a non-negative whole number of minutes (D56)."""
     with pytest.raises(SystemExit) as stop:
         sys.exit(main(["demo", "--included-hours", hours]))
     assert stop.value.code == 2

@@ -337,7 +337,7 @@ def test_statement_comparison_and_inputs_ignore_the_callers_context(context: Con
 
 @pytest.mark.parametrize(
     ("hours", "reason"),
-    [(1.5, "float"), (D("-1"), "multiple of 0.25"), (D("0.3"), "multiple of 0.25")],
+    [(1.5, "float"), (D("-1"), "whole number of minutes"), (D("0.001"), "whole number of minutes")],
 )
 def test_statement_included_hours_are_validated_like_a_quotes(hours: Any, reason: str) -> None:
     """`monthly_statement(included_hours=...)` took a float (then TypeError) and a negative

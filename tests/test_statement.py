@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ouitec_terms import (
+    DEFAULT_TARIFF,
     BillingMode,
     Client,
     Contract,
@@ -173,3 +174,29 @@ def test_statement_renders() -> None:
     assert "R1" in text
     assert "Total TTC" in text
     assert "<table" in result._repr_html_()
+
+
+def test_leftover_hours_under_a_six_minute_step_are_threaded() -> None:
+    """D56: under a tariff of 6-minute steps, included hours are consumed 6 minutes at a time,
+    so what is left (here 4.9 h after a 6-minute job) need not be quarter hours; the next
+    intervention of the month uses it (a statement used to fail on it)."""
+    tariff = DEFAULT_TARIFF.replace(rounding_minutes=6)
+    first = datetime(2025, 6, 2, 9, tzinfo=PARIS)
+    jobs = [
+        Intervention(
+            reference="A", work=(WorkPeriod(start=first, end=first + timedelta(minutes=5)),)
+        ),
+        Intervention(
+            reference="B",
+            work=(
+                WorkPeriod(start=first + timedelta(days=1), end=first + timedelta(days=1, hours=6)),
+            ),
+        ),
+    ]
+    client = Client(
+        name="C",
+        contracts=(INCLUDED_CONTRACT.model_copy(update={"included_hours_per_month": Decimal(5)}),),
+    )
+    result = monthly_statement(client, jobs, 2025, 6, tariff=tariff)
+    assert [q.included_hours_used for q in result.quotes] == [Decimal("0.1"), Decimal("4.9")]
+    assert result.included_hours_left == 0

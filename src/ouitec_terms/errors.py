@@ -45,7 +45,8 @@ class InvalidAmountError(OuitecTermsError):
 
 
 class IncludedHoursError(OuitecTermsError):
-    """Included contract hours are not a multiple of 0.25 from 0 to the documented bound."""
+    """Included contract hours are not quarter hours (a contract's) or whole minutes (what is
+    left), from 0 to the documented bound."""
 
 
 class VatError(OuitecTermsError):

@@ -60,6 +60,7 @@ __all__ = [
     "InputAmount",
     "NonNegativeAmount",
     "NumberWithFraction",
+    "available_hours",
     "format_eur",
     "format_percent",
     "format_price",
@@ -275,6 +276,28 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
         raise IncludedHoursError(
             f"{name} {hours} is not a multiple of 0.25 h from 0 to {MAX_INCLUDED_HOURS}; work "
             "is billed in quarter hours (Art. 5): give e.g. Decimal('1.5')"
+        )
+    return hours
+
+
+def available_hours(value: Any, *, name: str) -> Decimal:
+    """``value`` as included hours still available: a whole number of minutes from 0 to
+    :data:`MAX_INCLUDED_HOURS` (D56).
+
+    A contract includes quarter hours (Art. 5, :func:`quarter_hours`), but a tariff whose step
+    does not divide the quarter hour (6 or 12 minutes) consumes them in its own steps, so what is
+    left may be any whole number of minutes (with the allowed steps, always a multiple of three,
+    an exact decimal number of hours). ``name`` is the parameter the caller used.
+    """
+    try:
+        hours = to_decimal(value)
+    except InvalidAmountError as error:
+        raise IncludedHoursError(f"{name}: {error}") from None
+    minutes = LIBRARY_CONTEXT.multiply(hours, 60) if hours <= MAX_INCLUDED_HOURS else hours
+    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or minutes != minutes.to_integral_value():
+        raise IncludedHoursError(
+            f"{name} {hours} is not a whole number of minutes from 0 to {MAX_INCLUDED_HOURS} h; "
+            "pass the contract hours still available, e.g. Decimal('1.5')"
         )
     return hours
 

@@ -34,7 +34,7 @@ from ouitec_terms.boundary.models import (
     utc,
 )
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
-from ouitec_terms.money import Amount, NonNegativeAmount, in_library_context, quarter_hours
+from ouitec_terms.money import Amount, NonNegativeAmount, available_hours, in_library_context
 from ouitec_terms.rules.days import day_lines
 from ouitec_terms.rules.mentions import Mention, MentionCode
 from ouitec_terms.rules.pricing import (
@@ -109,7 +109,7 @@ class Quote:
 def _included_minutes(hours: Any) -> int:
     if type(hours) is Decimal and not hours:
         return 0
-    return int(quarter_hours(hours, name="included_hours_available") * 60)
+    return int(available_hours(hours, name="included_hours_available") * 60)
 
 
 def _chronological(line: QuoteLine) -> datetime:
@@ -134,9 +134,9 @@ def quote(
 ) -> Quote:
     """Price ``intervention`` for ``client`` under ``tariff`` (Art. 3, 4, 5, 11).
 
-    ``included_hours_available`` is the client's contract hours still available (a non-negative
-    multiple of 0.25), trusted as given (D8); the quote reports what it used. Only hourly work
-    outside a signed devis uses them.
+    ``included_hours_available`` is the client's contract hours still available (a
+    non-negative whole number of minutes, D56), trusted as given (D8); the quote reports what
+    it used. Only hourly work outside a signed devis uses them.
     """
     included = _included_minutes(included_hours_available)
     windows = windows_for(tariff, subdivision=client.holiday_subdivision)

@@ -43,7 +43,7 @@ from ouitec_terms.boundary.models import (
 )
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.errors import StatementError
-from ouitec_terms.money import Amount, NonNegativeAmount, in_library_context, quarter_hours
+from ouitec_terms.money import Amount, NonNegativeAmount, available_hours, in_library_context
 from ouitec_terms.rules.mentions import Mention
 from ouitec_terms.rules.status import status_date
 from ouitec_terms.rules.vat import VatLine, tax, vat_rule
@@ -141,7 +141,7 @@ def monthly_statement(
             f"year {year!r} is outside the years the library prices ({FIRST_YEAR}–{LAST_YEAR})"
         )
     if included_hours is not None:
-        included_hours = quarter_hours(included_hours, name="included_hours")
+        included_hours = available_hours(included_hours, name="included_hours")
     given = list(interventions)
     if len(given) > MAX_INTERVENTIONS_PER_STATEMENT:
         raise StatementError(

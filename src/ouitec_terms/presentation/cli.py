@@ -34,7 +34,7 @@ from ouitec_terms.boundary.models import Channel, Client, Intervention, TravelLe
 from ouitec_terms.boundary.reading import describe_validation_error, one_line
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff, tariff_schema
 from ouitec_terms.errors import OuitecTermsError
-from ouitec_terms.money import quarter_hours, to_decimal
+from ouitec_terms.money import available_hours, to_decimal
 from ouitec_terms.rules.calendar import calendar_for
 from ouitec_terms.rules.payment import (
     ECB_RATES,
@@ -120,7 +120,7 @@ def _amount(text: str) -> Decimal:
 
 def _included_hours(text: str) -> Decimal:
     try:
-        return quarter_hours(text, name="--included-hours")
+        return available_hours(text, name="--included-hours")
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -191,7 +191,7 @@ def _parser() -> argparse.ArgumentParser:
             type=_included_hours,
             default=Decimal(0),
             metavar="H",
-            help="contract hours still available (multiple of 0.25)",
+            help="contract hours still available (a whole number of minutes, e.g. 1.5)",
         )
 
     sub = commands.add_parser("quote", help="price a TOML or JSON document")
