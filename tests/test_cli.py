@@ -32,6 +32,7 @@ EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 #: TTC of each shipped example (the SPEC §10 figures for the spec-* ones), with CLI options.
 EXPECTED_TTC = {
     "demo.toml": ("691.44", []),
+    "invoice-client.toml": ("691.44", []),
     "spec-05-remote-day.toml": ("803.26", []),
     "compare-long-remote-day.toml": ("675.00", []),
     "onsite-day-floor.toml": ("1100.16", []),
@@ -54,7 +55,7 @@ EXPECTED_STATEMENTS = {"statement-2025-06.toml": ("2025-06", "229.50")}
 
 def test_every_shipped_example_is_listed() -> None:
     """Each file in docs/examples/ has its expected total here, so none ships untested."""
-    listed = [*EXPECTED_TTC, *EXPECTED_STATEMENTS]
+    listed = [*EXPECTED_TTC, *EXPECTED_STATEMENTS, "seller.example.toml"]
     assert sorted(p.name for p in EXAMPLES.iterdir()) == sorted(listed)
 
 

@@ -11,6 +11,14 @@ with the extras ``explore``, ``batch`` and ``synthetic`` at the edge.
 from __future__ import annotations
 
 from .assembly.compare import ModeComparison, ModePrice, advisable_modes, compare_modes
+from .assembly.invoice import (
+    DocumentType,
+    Invoice,
+    check_invoice_series,
+    make_credit_note,
+    make_invoice,
+    next_invoice_number,
+)
 from .assembly.quote import Quote, quote
 from .assembly.statement import (
     Statement,
@@ -30,6 +38,7 @@ from .boundary.models import (
     MAX_INTERVENTIONS_PER_STATEMENT,
     MAX_SPAN,
     MAX_SPANS_PER_INTERVENTION,
+    Address,
     BillingMode,
     Channel,
     Client,
@@ -40,6 +49,7 @@ from .boundary.models import (
     VatRegime,
     WorkPeriod,
 )
+from .boundary.parties import Seller
 from .boundary.tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
 from .errors import (
     ArgumentError,
@@ -48,6 +58,7 @@ from .errors import (
     DocumentError,
     IncludedHoursError,
     InvalidAmountError,
+    InvoiceError,
     MissingRateError,
     OuitecTermsError,
     PaymentError,
@@ -89,6 +100,7 @@ __all__ = [
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
     "VAT_RULES",
+    "Address",
     "ArgumentError",
     "BatchError",
     "BillingMode",
@@ -99,12 +111,15 @@ __all__ = [
     "Contract",
     "Devis",
     "DocumentError",
+    "DocumentType",
     "EcbRate",
     "HalfYear",
     "HolidayCalendar",
     "IncludedHoursError",
     "Intervention",
     "InvalidAmountError",
+    "Invoice",
+    "InvoiceError",
     "LatePayment",
     "LatePortion",
     "LineKind",
@@ -121,6 +136,7 @@ __all__ = [
     "RateCard",
     "RoundedSegment",
     "Segment",
+    "Seller",
     "Service",
     "ServiceFamily",
     "Statement",
@@ -140,6 +156,7 @@ __all__ = [
     "billed_minutes",
     "business_and_off_hours",
     "calendar_for",
+    "check_invoice_series",
     "compare_modes",
     "document_schema",
     "due_date",
@@ -151,7 +168,10 @@ __all__ = [
     "late_payment",
     "load_document",
     "load_statement_document",
+    "make_credit_note",
+    "make_invoice",
     "monthly_statement",
+    "next_invoice_number",
     "parse_rate_assignment",
     "quote",
     "read_ecb_rates",

@@ -15,6 +15,7 @@ __all__ = [
     "DocumentError",
     "IncludedHoursError",
     "InvalidAmountError",
+    "InvoiceError",
     "MissingRateError",
     "OuitecTermsError",
     "PaymentError",
@@ -67,6 +68,11 @@ class StatementError(OuitecTermsError):
 
 class BatchError(OuitecTermsError):
     """The columnar path cannot price these rows exactly (use ``quote()``) or they are malformed."""
+
+
+class InvoiceError(OuitecTermsError):
+    """An invoice cannot be made: a party's identity is missing or invalid, a number is not an
+    invoice number, a series has a gap (C. com. L441-9; CGI annexe II art. 242 nonies A)."""
 
 
 class DocumentError(OuitecTermsError):

@@ -44,12 +44,14 @@ from pydantic import (
 from ouitec_terms.money import InputAmount, quarter_hours, whole_cents
 
 from .catalogue import Service
+from .identifiers import Email, Siren, Siret, VatNumber, check_same_siren
 from .tariff import check_holiday_place
 
 __all__ = [
     "MAX_INTERVENTIONS_PER_STATEMENT",
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
+    "Address",
     "BillingMode",
     "Channel",
     "Client",
@@ -245,8 +247,19 @@ class Contract(_Frozen):
         return self.start <= day < self.end
 
 
+class Address(_Frozen):
+    """A postal address (BG-5 of the seller, BG-8 of the buyer)."""
+
+    street: OneLine = Field(min_length=1, max_length=200)
+    postcode: str = Field(min_length=1, max_length=20, pattern=r"^[0-9A-Za-z -]+$")
+    city: OneLine = Field(min_length=1, max_length=100)
+    country: str = Field(default="FR", pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
+
+
 class Client(_Frozen):
-    """A client of OUiTEC, its contracts and where it stands for VAT and holidays."""
+    """A client of OUiTEC, its contracts, where it stands for VAT and holidays, and its billing
+    identity (what an invoice states of it: identifiers checked with python-stdnum, address).
+    """
 
     name: OneLine = Field(min_length=1, max_length=200)
     contracts: tuple[Contract, ...] = ()
@@ -258,10 +271,23 @@ class Client(_Frozen):
         "the tariff's",
     )
 
+    siren: Siren | None = None
+    siret: Siret | None = None
+    vat_number: VatNumber | None = None
+    electronic_address: Email | None = Field(
+        default=None, description="e-mail address for e-invoices when no SIREN or VAT number"
+    )
+    address: Address | None = None
+
     @field_validator("holiday_subdivision")
     @classmethod
     def _known_subdivision(cls, value: str | None) -> str | None:
         return check_subdivision(value)
+
+    @model_validator(mode="after")
+    def _identifiers_agree(self) -> Self:
+        check_same_siren(self.siren, self.siret, self.vat_number)
+        return self
 
 
 class _TimeSpan(_Frozen):

@@ -136,6 +136,35 @@ EN = MappingProxyType(
         "plot.heatmap_days": "Day (public holidays named and hatched)",
         "plot.heatmap_starts": "Start time",
         "plot.price_axis": "Price (€ excl. VAT)",
+        # invoices and credit notes (C. com. L441-9, L441-10, D441-5; CGI ann. II art. 242 nonies A)
+        "invoice.title.invoice": "INVOICE No. {number}",
+        "invoice.title.credit_note": "CREDIT NOTE No. {number}",
+        "invoice.issued": "Issue date: {day}",
+        "invoice.due": "Due date: {day}",
+        "invoice.seller": "{name}, {form} with a share capital of {capital}, RCS {city} {siren}",
+        "invoice.siren": "SIREN {siren}",
+        "invoice.siret": "SIRET {siret}",
+        "invoice.vat_number": "VAT number {vat}",
+        "invoice.client": "Client: {name}",
+        "invoice.nature": "Nature of the operation: services, from {start} to {end}",
+        "invoice.column.number": "No.",
+        "invoice.column.description": "Description",
+        "invoice.column.dates": "Date(s)",
+        "invoice.column.quantity": "Quantity",
+        "invoice.column.unit_price": "Unit price excl. VAT",
+        "invoice.column.amount": "Amount excl. VAT",
+        "invoice.payment": (
+            f"Payment by bank transfer 30 days after the invoice is received (Art.{_}4), received "
+            "on {received}: by {due} at the latest. IBAN: {iban}"
+        ),
+        "invoice.no_discount": "No discount for early payment.",
+        "invoice.penalties": (
+            "Late-payment penalties: the ECB refinancing rate plus {points} points "
+            "(C. com. L441-10)."
+        ),
+        "invoice.indemnity": "Fixed recovery indemnity: {amount} (C. com. D441-5).",
+        "invoice.vat_on_debits": "VAT is paid on debits (option chosen by the seller).",
+        "invoice.credits": "Credit note on invoice No. {number} of {day}: {reason}",
         # the built-in scenario of `ouitec-terms demo`
         "demo.client": "Martin's Bakery",
         "demo.work": "Firewall outage on site",

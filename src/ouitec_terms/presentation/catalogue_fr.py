@@ -155,6 +155,37 @@ FR = MappingProxyType(
         "plot.heatmap_days": "Jour (jours fériés nommés et hachurés)",
         "plot.heatmap_starts": "Heure de début",
         "plot.price_axis": "Prix (€ HT)",
+        # invoices and credit notes (C. com. L441-9, L441-10, D441-5; CGI ann. II art. 242 nonies A)
+        "invoice.title.invoice": "FACTURE n° {number}",
+        "invoice.title.credit_note": "AVOIR n° {number}",
+        "invoice.issued": f"Date d’émission{_}: {{day}}",
+        "invoice.due": f"Date d’échéance{_}: {{day}}",
+        "invoice.seller": "{name}, {form} au capital de {capital}, RCS {city} {siren}",
+        "invoice.siren": "SIREN {siren}",
+        "invoice.siret": "SIRET {siret}",
+        "invoice.vat_number": "TVA intracommunautaire {vat}",
+        "invoice.client": f"Client{_}: {{name}}",
+        "invoice.nature": f"Nature de l’opération{_}: prestations de services, du {{start}} au {{end}}",
+        "invoice.column.number": "N°",
+        "invoice.column.description": "Désignation",
+        "invoice.column.dates": "Date(s)",
+        "invoice.column.quantity": "Quantité",
+        "invoice.column.unit_price": "Prix unitaire HT",
+        "invoice.column.amount": "Montant HT",
+        "invoice.payment": (
+            f"Paiement par virement bancaire à 30 jours de la réception de la facture (Art.{_}4), "
+            f"reçue le {{received}}{_}: au plus tard le {{due}}. IBAN{_}: {{iban}}"
+        ),
+        "invoice.no_discount": "Pas d’escompte pour paiement anticipé.",
+        "invoice.penalties": (
+            f"Pénalités de retard{_}: taux de refinancement de la BCE majoré de {{points}} points "
+            "(C. com. L441-10)."
+        ),
+        "invoice.indemnity": (
+            f"Indemnité forfaitaire pour frais de recouvrement{_}: {{amount}} (C. com. D441-5)."
+        ),
+        "invoice.vat_on_debits": "Option pour le paiement de la taxe d’après les débits.",
+        "invoice.credits": f"Avoir sur la facture n° {{number}} du {{day}}{_}: {{reason}}",
         # the built-in scenario of `ouitec-terms demo`
         "demo.client": "Boulangerie Martin",
         "demo.work": "Panne du pare-feu sur site",

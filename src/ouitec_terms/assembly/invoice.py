@@ -1,0 +1,281 @@
+"""Invoices and credit notes from quotes and monthly statements (Art. 4; French invoicing law).
+
+An :class:`Invoice` bills a due quote or a month's statement to a client, from the seller, with
+everything French law requires an invoice to state (Code de commerce L441-9, L441-10, D441-5;
+CGI annexe II art. 242 nonies A; R123-237): numbers, dates, parties, lines, totals per VAT rate,
+payment terms and the legal mentions. An invoice is never deleted: a :func:`make_credit_note`
+corrects it, referencing its number and date (EN 16931 BT-25, BT-26).
+
+```pycon
+>>> from datetime import date, timedelta
+>>> from ouitec_terms import load_document, quote
+>>> from ouitec_terms.boundary.parties import EXAMPLE_SELLER_TOML, Seller
+>>> request = load_document("docs/examples/invoice-client.toml")
+>>> q = quote(request.intervention, request.client)
+>>> invoice = make_invoice(q, seller=Seller.from_toml_text(EXAMPLE_SELLER_TOML),
+...                        client=request.client, number="F-2025-0001", issued=date(2025, 3, 17))
+>>> invoice.due, invoice.total_ttc
+(datetime.date(2025, 4, 16), Decimal('691.44'))
+>>> next_invoice_number("F-2025-0001")
+'F-2025-0002'
+
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from ouitec_terms.boundary.models import Client, VatRegime, add_months
+from ouitec_terms.boundary.parties import Seller
+from ouitec_terms.errors import InvoiceError
+from ouitec_terms.money import Amount
+from ouitec_terms.rules.payment import due_date
+from ouitec_terms.rules.vat import VatLine
+
+from .quote import Quote
+from .statement import Statement
+
+__all__ = [
+    "NUMBER_PATTERN",
+    "DocumentType",
+    "Invoice",
+    "check_invoice_series",
+    "make_credit_note",
+    "make_invoice",
+    "next_invoice_number",
+]
+
+#: An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space.
+NUMBER_PATTERN = re.compile(r"[A-Za-z0-9+_/-]{1,35}\Z")
+
+
+class DocumentType(StrEnum):
+    """The document's type code (UNTDID 1001, BT-3)."""
+
+    INVOICE = "380"
+    CREDIT_NOTE = "381"
+
+
+@dataclass(frozen=True, slots=True)
+class Invoice:
+    """An invoice or a credit note: who bills whom, for what, when it is due, and its totals.
+
+    ``quotes`` are what is billed (one quote, or a statement's due quotes); their lines are the
+    invoice's lines. ``period_start`` and ``period_end`` are the dates of the services (a
+    statement's month). A credit note carries the corrected invoice's number and issue date and
+    the reason for the correction; its amounts are positive, like the invoice's.
+    """
+
+    type_code: DocumentType
+    number: str
+    issued: date
+    received: date
+    due: date | None
+    seller: Seller
+    client: Client
+    period_start: date
+    period_end: date
+    quotes: tuple[Quote, ...]
+    vat: tuple[VatLine, ...]
+    total_ht: Amount
+    total_vat: Amount
+    total_ttc: Amount
+    preceding_number: str | None = None
+    preceding_issued: date | None = None
+    reason: str = ""
+
+    @property
+    def regime(self) -> VatRegime:
+        """The client's VAT regime (it chooses the VAT category and mention, D58)."""
+        return self.client.vat_regime
+
+    def explain(self, lang: str = "fr") -> str:
+        """The invoice as plain text, every mention included (French by default)."""
+        from ouitec_terms.presentation.invoices import invoice_text  # noqa: PLC0415 - D52
+
+        return invoice_text(self, lang)
+
+    def _repr_html_(self) -> str:
+        from ouitec_terms.presentation.invoices import invoice_html  # noqa: PLC0415 - D52
+
+        return invoice_html(self)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+
+def _check_number(number: str, name: str = "number") -> str:
+    if not NUMBER_PATTERN.match(number):
+        raise InvoiceError(
+            f"{name} {number[:40]!r} is not an invoice number: 1 to 35 letters, digits and "
+            "-+_/ with no space (BR-FR-01, BR-FR-02), e.g. F-2025-0042"
+        )
+    return number
+
+
+def _check_client(client: Client) -> None:
+    """What French law and the EN 16931 rules require of the buyer (D57)."""
+    if client.address is None:
+        raise InvoiceError(
+            f"client {client.name!r} has no address; an invoice states the buyer's address "
+            "(C. com. L441-9): add [client.address] with street, postcode, city, country"
+        )
+    regime = client.vat_regime
+    if regime is VatRegime.EU_REVERSE_CHARGE:
+        if not client.vat_number or client.vat_number.startswith("FR"):
+            raise InvoiceError(
+                f"client {client.name!r} is billed under reverse charge but has no EU VAT "
+                "number of another member state: add vat_number (CGI art. 242 nonies A, 283-2)"
+            )
+    elif regime is not VatRegime.OUTSIDE_EU and not client.siren:
+        raise InvoiceError(
+            f"client {client.name!r} is a French business but has no siren: add siren, the 9 "
+            "digits of its Kbis (C. com. L441-9; BR-FR-10)"
+        )
+
+
+def make_invoice(
+    source: Quote | Statement,
+    *,
+    seller: Seller,
+    client: Client,
+    number: str,
+    issued: date,
+    received: date | None = None,
+) -> Invoice:
+    """The invoice of a due quote or of a month's statement (Art. 4; C. com. L441-9).
+
+    ``client`` is the billed client (its name must be the source's). ``received`` is the day the
+    client receives the invoice (default: ``issued``); payment is due 30 days later (Art. 4).
+    """
+    _check_number(number)
+    if client.name != source.client_name:
+        raise InvoiceError(
+            f"client {client.name!r} is not the client of the source ({source.client_name!r})"
+        )
+    _check_client(client)
+    received = issued if received is None else received
+    if received < issued:
+        raise InvoiceError(f"received {received} is before issued {issued}: check the dates")
+    if isinstance(source, Quote):
+        if not source.due:
+            raise InvoiceError(
+                f"quote {source.reference or '(no reference)'} is not due yet: the request must "
+                "be confirmed in writing first (Art. 5)"
+            )
+        quotes: tuple[Quote, ...] = (source,)
+        start, end = _service_dates(source)
+    else:
+        if not source.quotes:
+            raise InvoiceError(
+                f"statement {source.year}-{source.month:02d} has nothing due to invoice"
+            )
+        quotes = source.quotes
+        start = date(source.year, source.month, 1)
+        end = add_months(start, 1) - timedelta(days=1)  # the statement's month
+    return Invoice(
+        type_code=DocumentType.INVOICE,
+        number=number,
+        issued=issued,
+        received=received,
+        due=due_date(received),
+        seller=seller,
+        client=client,
+        period_start=start,
+        period_end=end,
+        quotes=quotes,
+        vat=source.vat,
+        total_ht=source.total_ht,
+        total_vat=source.total_vat,
+        total_ttc=source.total_ttc,
+    )
+
+
+def _service_dates(q: Quote) -> tuple[date, date]:
+    """The first and last local dates of the quote's lines (its status date without any)."""
+    zone = ZoneInfo(q.timezone)
+    days = [m.astimezone(zone).date() for line in q.lines for m in (line.start, line.end) if m]
+    return (min(days), max(days)) if days else (q.status_date, q.status_date)
+
+
+def make_credit_note(invoice: Invoice, *, number: str, issued: date, reason: str) -> Invoice:
+    """A credit note (type 381) that cancels ``invoice``: the same lines and positive amounts,
+    referencing the corrected invoice's number and issue date (BT-25, BT-26). An invoice is
+    never deleted, only corrected this way (CGI annexe II art. 242 nonies A)."""
+    _check_number(number)
+    if invoice.type_code is not DocumentType.INVOICE:
+        raise InvoiceError(f"{invoice.number} is a credit note; credit the invoice itself")
+    if issued < invoice.issued:
+        raise InvoiceError(
+            f"issued {issued} is before the corrected invoice's issue date {invoice.issued}"
+        )
+    if not reason.strip() or len(reason) > 500 or "\n" in reason:
+        raise InvoiceError("reason: say on one line (500 characters at most) why it is credited")
+    return replace(
+        invoice,
+        type_code=DocumentType.CREDIT_NOTE,
+        number=number,
+        issued=issued,
+        received=issued,
+        due=None,
+        preceding_number=invoice.number,
+        preceding_issued=invoice.issued,
+        reason=reason,
+    )
+
+
+_COUNTER = re.compile(r"(.*?)([0-9]+)\Z")
+
+
+def next_invoice_number(previous: str) -> str:
+    """The number after ``previous`` in its series: its last digits plus one, same width.
+
+    ```pycon
+    >>> next_invoice_number("F-2025-0099"), next_invoice_number("2025/9")
+    ('F-2025-0100', '2025/10')
+
+    ```
+    """
+    _check_number(previous, "previous")
+    found = _COUNTER.match(previous)
+    if found is None:
+        raise InvoiceError(
+            f"previous {previous!r} does not end in digits; number invoices like F-2025-0001"
+        )
+    prefix, digits = found.groups()
+    return _check_number(f"{prefix}{int(digits) + 1:0{len(digits)}d}", "next number")
+
+
+def check_invoice_series(invoices: Iterable[Invoice]) -> None:
+    """Check a series of invoices in the order they were issued: unique numbers, dates that
+    never go back, and no gap between consecutive numbers of one prefix (CGI annexe II art. 242
+    nonies A: "une numérotation unique basée sur une séquence chronologique et continue").
+    Storing the series is the caller's job."""
+    seen: set[str] = set()
+    last: dict[str, tuple[int, str]] = {}
+    previous_date: date | None = None
+    for invoice in invoices:
+        if invoice.number in seen:
+            raise InvoiceError(f"number {invoice.number} is used twice")
+        seen.add(invoice.number)
+        if previous_date is not None and invoice.issued < previous_date:
+            raise InvoiceError(
+                f"{invoice.number} is issued on {invoice.issued}, before the invoice issued "
+                f"before it ({previous_date}): the series must be chronological"
+            )
+        previous_date = invoice.issued
+        found = _COUNTER.match(invoice.number)
+        if found is None:
+            raise InvoiceError(f"number {invoice.number} does not end in digits")
+        prefix, digits = found.group(1), int(found.group(2))
+        if prefix in last and digits != last[prefix][0] + 1:
+            raise InvoiceError(
+                f"{invoice.number} follows {last[prefix][1]}: the series has a gap or goes back"
+            )
+        last[prefix] = (digits, invoice.number)

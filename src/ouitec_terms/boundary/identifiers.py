@@ -1,0 +1,132 @@
+"""Identifiers of French and European businesses, checked with python-stdnum.
+
+A SIREN (9 digits, Luhn), a SIRET (14 digits, Luhn, starting with the SIREN), a VAT number
+(the French key checked against the SIREN; other EU numbers by their country's checksum), an
+IBAN and an e-mail address, as annotated types for the boundary's models; and the electronic
+address of a party of an e-invoice (BR-FR-12/13).
+
+```pycon
+>>> electronic_address("901000018", "FR06901000018", None)
+('0225', '901000018')
+>>> electronic_address(None, "DE136695976", None)
+('9930', 'DE136695976')
+>>> electronic_address(None, None, "compta@example.fr")
+('EM', 'compta@example.fr')
+
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+from stdnum import iban as stdnum_iban
+from stdnum.eu import vat as eu_vat
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
+__all__ = [
+    "VAT_EAS",
+    "Email",
+    "Iban",
+    "Siren",
+    "Siret",
+    "VatNumber",
+    "check_same_siren",
+    "electronic_address",
+]
+
+
+def _siren(value: str) -> str:
+    compact = stdnum_siren.compact(value)
+    if not stdnum_siren.is_valid(compact):
+        raise ValueError(
+            f"{value[:20]!r} is not a valid SIREN: 9 digits whose Luhn checksum holds (see the "
+            "Kbis or annuaire-entreprises.data.gouv.fr)"
+        )
+    return compact
+
+
+def _siret(value: str) -> str:
+    compact = stdnum_siret.compact(value)
+    if not stdnum_siret.is_valid(compact):
+        raise ValueError(
+            f"{value[:20]!r} is not a valid SIRET: 14 digits (the SIREN and the establishment's "
+            "NIC) whose Luhn checksum holds"
+        )
+    return compact
+
+
+def _vat_number(value: str) -> str:
+    compact = eu_vat.compact(value)
+    if not eu_vat.is_valid(compact):
+        raise ValueError(
+            f"{value[:20]!r} is not a valid EU VAT number: the country code and the number "
+            "whose checksum holds, e.g. FR06901000018"
+        )
+    return compact
+
+
+def _iban(value: str) -> str:
+    compact = stdnum_iban.compact(value)
+    if not stdnum_iban.is_valid(compact):
+        raise ValueError(f"{value[:40]!r} is not a valid IBAN: check its digits")
+    return compact
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(
+            f"{value[:60]!r} is not an e-mail address; write it like billing@example.fr"
+        )
+    return value
+
+
+Siren = Annotated[str, AfterValidator(_siren)]
+Siret = Annotated[str, AfterValidator(_siret)]
+VatNumber = Annotated[str, AfterValidator(_vat_number)]
+Iban = Annotated[str, AfterValidator(_iban)]
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
+
+
+def check_same_siren(siren: str | None, siret: str | None, vat_number: str | None) -> None:
+    """Refuse a SIRET or a French VAT number that is not the SIREN's."""
+    if siren and siret and not siret.startswith(siren):
+        raise ValueError(f"siret {siret} does not start with the siren {siren}")
+    if siren and vat_number and vat_number.startswith("FR") and vat_number[4:] != siren:
+        raise ValueError(
+            f"vat_number {vat_number} is not the French VAT number of siren {siren} "
+            f"(it would end in {siren})"
+        )
+
+
+#: EAS codes (CEF list) of the VAT numbers of EU member states, for electronic addresses.
+VAT_EAS = {
+    "AT": "9914", "BE": "9925", "BG": "9926", "CY": "9928", "CZ": "9929", "DE": "9930",
+    "DK": "9902", "EE": "9931", "EL": "9933", "ES": "9920", "FI": "0213", "FR": "9957",
+    "HR": "9934", "HU": "9910", "IE": "9935", "IT": "9906", "LT": "9937", "LU": "9938",
+    "LV": "9939", "MT": "9943", "NL": "9944", "PL": "9945", "PT": "9946", "RO": "9947",
+    "SE": "9955", "SI": "9949", "SK": "9950",
+}  # fmt: skip
+
+
+def electronic_address(
+    siren: str | None, vat_number: str | None, email: str | None
+) -> tuple[str, str] | None:
+    """The electronic address of a party (BT-34, BT-49) as ``(scheme, identifier)``.
+
+    The SIREN (scheme 0225, the French directory), else the EU VAT number (its country's EAS
+    scheme), else the e-mail address (scheme EM); ``None`` when there is none of them.
+    """
+    if siren:
+        return "0225", siren
+    if vat_number and vat_number[:2] in VAT_EAS:
+        return VAT_EAS[vat_number[:2]], vat_number
+    if email:
+        return "EM", email
+    return None
