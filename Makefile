@@ -63,6 +63,7 @@ bench: $(STAMP)
 # meant; review the change with git diff tests/golden.
 golden: $(STAMP)
 	$(BIN)/python scripts/golden.py
+	PYTHONPATH=tests $(BIN)/python tests/test_einvoice.py
 
 # The README's picture, generated (never drawn by hand).
 figures: $(STAMP)

@@ -1,0 +1,9 @@
+"""E-invoices (``einvoice`` extra): EN 16931 CII XML in the Factur-X EN 16931 profile, with the
+French rules (BR-FR), and the Factur-X PDF/A-3 that carries it. Needs
+``pip install 'ouitec-terms[einvoice]'`` (factur-x, fpdf2 and an embedded font)."""
+
+from __future__ import annotations
+
+from .cii import VAT_CATEGORIES, VatCategory, to_cii_xml, vat_category
+
+__all__ = ["VAT_CATEGORIES", "VatCategory", "to_cii_xml", "vat_category"]
