@@ -25,7 +25,7 @@ from ouitec_terms import (
     quote,
     tariff_schema,
 )
-from ouitec_terms.presentation.cli import demo_request, main
+from ouitec_terms.cli import demo_request, main
 from ouitec_terms.presentation.render import line_description
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"

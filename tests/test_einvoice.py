@@ -5,9 +5,11 @@ the checks fire."""
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,8 @@ from lxml import etree
 
 pytest.importorskip("facturx")
 pytest.importorskip("saxonche")
+
+from facturx import get_xml_from_pdf
 
 from facturx_checks import all_failures, schematron_failures, xsd_errors
 from ouitec_terms import (
@@ -36,7 +40,8 @@ from ouitec_terms import (
     monthly_statement,
     quote,
 )
-from ouitec_terms.einvoice import to_cii_xml
+from ouitec_terms.cli import main
+from ouitec_terms.einvoice import to_cii_xml, to_facturx_pdf
 from strategies import INCLUDED_CONTRACT, PARIS, interventions
 
 ROOT = Path(__file__).parent.parent
@@ -220,3 +225,132 @@ def regenerate() -> None:
 
 if __name__ == "__main__":
     sys.exit(regenerate())  # type: ignore[func-returns-value]
+
+
+# --- the Factur-X PDF -----------------------------------------------------------------------------
+
+
+def _pdf_text(pdf: bytes) -> str:
+    from pypdf import PdfReader  # noqa: PLC0415 - a dependency of factur-x
+
+    reader = PdfReader(BytesIO(pdf))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    return to_facturx_pdf(CASES["regime-france"])
+
+
+def test_pdf_carries_the_same_xml(pdf: bytes) -> None:
+    """The XML extracted back from the PDF is `to_cii_xml` of the same invoice, byte for byte,
+    as factur-x.xml."""
+    name, xml = get_xml_from_pdf(pdf, check_xsd=False)
+    assert name == "factur-x.xml"
+    assert xml == to_cii_xml(CASES["regime-france"])
+
+
+def test_pdf_declares_pdfa_3_and_factur_x_en16931(pdf: bytes) -> None:
+    """The XMP says PDF/A part 3, conformance B, Factur-X conformance level EN 16931, and the
+    XML is attached with AFRelationship Data."""
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    xmp = PdfReader(BytesIO(pdf)).xmp_metadata
+    assert xmp is not None
+    raw = xmp.stream.get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part(>|=\")3", raw)
+    assert re.search(r"pdfaid:conformance(>|=\")B", raw)
+    assert "EN 16931" in raw
+    assert b"/AFRelationship /Data" in pdf or b"/AFRelationship/Data" in pdf
+
+
+def test_pdf_text_holds_the_invoice(pdf: bytes) -> None:
+    """The page shows the number, both SIRENs, the TTC in French format, the penalty and the
+    indemnity mentions."""
+    text = _pdf_text(pdf)
+    for expected in ("F-2025-0001", "901 000 018", "902 000 025", "691,44 €",
+                     "BCE majoré de 10 points", "L441-10", "40,00 €", "D441-5"):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_pdf_in_english() -> None:
+    """The readable part follows the document's language; the XML does not change."""
+    english = to_facturx_pdf(CASES["regime-france"], lang="en")
+    assert "INVOICE No. F-2025-0001" in _pdf_text(english)
+    assert get_xml_from_pdf(english, check_xsd=False)[1] == to_cii_xml(CASES["regime-france"])
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+EXAMPLES = ROOT / "docs" / "examples"
+INVOICE = ["invoice", str(EXAMPLES / "invoice-client.toml"), "--seller",
+           str(EXAMPLES / "seller.example.toml"), "--number", "F-2025-0001",
+           "--issued", "2025-03-17"]  # fmt: skip
+
+
+def test_cli_writes_a_valid_facturx_pdf(tmp_path: Path) -> None:
+    """`ouitec-terms invoice docs/examples/… --format pdf -o invoice.pdf` writes a Factur-X
+    PDF whose XML passes the XSD and the business rules."""
+    target = tmp_path / "invoice.pdf"
+    assert main([*INVOICE, "--format", "pdf", "-o", str(target)]) == 0
+    name, xml = get_xml_from_pdf(target.read_bytes(), check_xsd=False)
+    assert name == "factur-x.xml"
+    assert all_failures(xml) == []
+
+
+def test_cli_invoices_a_statement_month(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--month` invoices a statement document's month; the XML goes to standard output."""
+    args = ["invoice", str(EXAMPLES / "statement-2025-06.toml"), "--month", "2025-06",
+            "--seller", str(EXAMPLES / "seller.example.toml"), "--number", "F-2025-0002",
+            "--issued", "2025-07-01", "--format", "xml"]  # fmt: skip
+    assert main(args) == 0
+    xml = capsys.readouterr().out.encode("utf-8")
+    assert all_failures(xml) == []
+    assert b"<ram:GrandTotalAmount>229.50</ram:GrandTotalAmount>" in xml
+
+
+def test_cli_credit_note_needs_its_three_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """A credit note needs --credit-note-of, --corrected-issued and --reason together."""
+    assert main([*INVOICE, "--credit-note-of", "F-2025-0001"]) == 2
+    assert "needs --credit-note-of" in capsys.readouterr().err
+    credit = ["--credit-note-of", "F-2024-0099", "--corrected-issued", "2025-03-17",
+              "--reason", "Erreur de tarif", "--format", "text"]  # fmt: skip
+    assert main([*INVOICE[:5], "A-2025-0001", "--issued", "2025-03-20", *credit]) == 0
+    assert "AVOIR n° A-2025-0001" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (["--number", "F 1"], "not an invoice number"),
+        (["--format", "pdf"], "give -o invoice.pdf"),
+        (["--seller", str(EXAMPLES / "demo.toml")], "exactly one [seller] table"),
+    ],
+)
+def test_cli_bad_invoice_input_exits_2(
+    change: list[str], reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad number, a PDF without a file, a bad seller file: exit 2 and one line."""
+    args = [*INVOICE]
+    for k in range(0, len(change), 2):
+        if change[k] in args:
+            args[args.index(change[k]) + 1] = change[k + 1]
+        else:
+            args += change[k : k + 2]
+    assert main(args) == 2
+    error = capsys.readouterr().err
+    assert reason in error
+    assert error.count("\n") == 1
+
+
+def test_cli_client_without_siren_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A French business client without its SIREN cannot be invoiced: exit 2 naming siren."""
+    document = tmp_path / "doc.toml"
+    text = (EXAMPLES / "invoice-client.toml").read_text(encoding="utf-8")
+    document.write_text(text.replace('siren = "902000025"\nsiret = "90200002500012"\n', ""),
+                        encoding="utf-8")  # fmt: skip
+    assert main([INVOICE[0], str(document), *INVOICE[2:], "--format", "text"]) == 2
+    assert "has no siren" in capsys.readouterr().err

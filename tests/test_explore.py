@@ -148,7 +148,7 @@ def test_synthetic_tickets_are_reproducible_and_mixed() -> None:
 def test_core_does_not_import_the_notebook_extra() -> None:
     """The core depends on pydantic and holidays only: importing it loads no pandas/matplotlib."""
     code = (
-        "import sys, ouitec_terms, ouitec_terms.presentation.cli; "
+        "import sys, ouitec_terms, ouitec_terms.cli; "
         "print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from ouitec_terms import OuitecTermsError, Quote, QuoteRequest, quote
-from ouitec_terms.presentation.cli import main
+from ouitec_terms.cli import main
 from strategies import clients, interventions
 
 #: Values that are valid somewhere in a document, or nearly so: mutations often stay priceable.

@@ -35,7 +35,7 @@ from ouitec_terms import (
     to_json,
     with_added_rates,
 )
-from ouitec_terms.presentation.cli import main
+from ouitec_terms.cli import main
 from strategies import (
     any_clients,
     any_interventions,

@@ -23,7 +23,7 @@ from ouitec_terms import (
     due_date,
     late_payment,
 )
-from ouitec_terms.presentation.cli import main
+from ouitec_terms.cli import main
 
 D = Decimal
 

@@ -20,7 +20,7 @@ from ouitec_terms import (
     format_eur,
     quote,
 )
-from ouitec_terms.presentation.cli import demo_request
+from ouitec_terms.cli import demo_request
 from ouitec_terms.presentation.render import line_description, quote_html, quote_table, quote_text
 from strategies import PARIS
 

@@ -68,8 +68,8 @@ from ouitec_terms import (
     windows_for,
     with_added_rates,
 )
+from ouitec_terms.cli import main
 from ouitec_terms.money import INPUT_TEXT
-from ouitec_terms.presentation.cli import main
 from ouitec_terms.presentation.render import quote_table
 from strategies import PARIS, UNDER_CONTRACT, clients, interventions
 

@@ -5,5 +5,6 @@ French rules (BR-FR), and the Factur-X PDF/A-3 that carries it. Needs
 from __future__ import annotations
 
 from .cii import VAT_CATEGORIES, VatCategory, to_cii_xml, vat_category
+from .pdf import to_facturx_pdf
 
-__all__ = ["VAT_CATEGORIES", "VatCategory", "to_cii_xml", "vat_category"]
+__all__ = ["VAT_CATEGORIES", "VatCategory", "to_cii_xml", "to_facturx_pdf", "vat_category"]

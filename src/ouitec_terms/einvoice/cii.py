@@ -51,9 +51,7 @@ class VatCategory:
 #: How each VAT regime is declared in an e-invoice (D58).
 VAT_CATEGORIES: dict[VatRegime, VatCategory] = {
     VatRegime.FRANCE: VatCategory("S", source="CGI art. 278; EN 16931 BR-S"),
-    VatRegime.GUADELOUPE_MARTINIQUE_REUNION: VatCategory(
-        "S", source="CGI art. 296; EN 16931 BR-S"
-    ),
+    VatRegime.GUADELOUPE_MARTINIQUE_REUNION: VatCategory("S", source="CGI art. 296; EN 16931 BR-S"),
     VatRegime.GUYANE_MAYOTTE: VatCategory(
         "E", "TVA non applicable, art. 294 du CGI", source="CGI art. 294; EN 16931 BR-E"
     ),
@@ -114,9 +112,13 @@ def _party(
 
 def _buyer(client: Client) -> dict[str, Any]:
     return _party(
-        client.name, client.siren, client.vat_number, client.electronic_address,
-        client.address, role="client",
-    )  # fmt: skip
+        client.name,
+        client.siren,
+        client.vat_number,
+        client.electronic_address,
+        client.address,
+        role="client",
+    )
 
 
 def _data(invoice: Invoice) -> dict[str, Any]:
@@ -147,9 +149,14 @@ def _data(invoice: Invoice) -> dict[str, Any]:
         "BT-73": invoice.period_start,
         "BT-74": invoice.period_end,
         "BG-4": _party(
-            seller.name, seller.siren, seller.vat_number, seller.email, seller.address,
-            role="seller", legal_info=sections.seller[0],
-        ),  # fmt: skip
+            seller.name,
+            seller.siren,
+            seller.vat_number,
+            seller.email,
+            seller.address,
+            role="seller",
+            legal_info=sections.seller[0],
+        ),
         "BG-7": _buyer(invoice.client),
         "BT-81": "58",  # SEPA credit transfer (Art. 4: "par virement bancaire")
         "BT-84": seller.iban,
@@ -222,7 +229,10 @@ def to_cii_xml(invoice: Invoice) -> bytes:
     """
     logging.getLogger("factur-x").setLevel(logging.ERROR)
     xml: bytes = generate_xml(
-        _data(invoice), flavor="factur-x", level="en16931", check_xsd=False,
+        _data(invoice),
+        flavor="factur-x",
+        level="en16931",
+        check_xsd=False,
         check_schematron=False,
-    )  # fmt: skip
+    )
     return xml

@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import NoReturn
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
 from ouitec_terms import __version__
 from ouitec_terms.assembly.compare import ModeComparison, compare_modes
+from ouitec_terms.assembly.invoice import Invoice, make_credit_note, make_invoice
 from ouitec_terms.assembly.quote import Quote, quote
 from ouitec_terms.assembly.statement import Statement, monthly_statement
 from ouitec_terms.boundary.documents import (
@@ -31,10 +32,22 @@ from ouitec_terms.boundary.documents import (
 )
 from ouitec_terms.boundary.jsonio import json_schema, to_json
 from ouitec_terms.boundary.models import Channel, Client, Intervention, TravelLeg, WorkPeriod
+from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.reading import describe_validation_error, one_line
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff, tariff_schema
-from ouitec_terms.errors import OuitecTermsError
+from ouitec_terms.errors import InvoiceError, OuitecTermsError
 from ouitec_terms.money import available_hours, to_decimal
+from ouitec_terms.presentation.invoices import invoice_html, invoice_text
+from ouitec_terms.presentation.messages import LANGUAGES, messages_for
+from ouitec_terms.presentation.render import (
+    calendar_text,
+    comparison_text,
+    late_payment_text,
+    quote_table,
+    quote_text,
+    statement_table,
+    statement_text,
+)
 from ouitec_terms.rules.calendar import calendar_for
 from ouitec_terms.rules.payment import (
     ECB_RATES,
@@ -44,17 +57,6 @@ from ouitec_terms.rules.payment import (
     parse_rate_assignment,
     read_ecb_rates,
     with_added_rates,
-)
-
-from .messages import LANGUAGES, messages_for
-from .render import (
-    calendar_text,
-    comparison_text,
-    late_payment_text,
-    quote_table,
-    quote_text,
-    statement_table,
-    statement_text,
 )
 
 __all__ = ["demo_request", "main"]
@@ -162,6 +164,35 @@ OUTPUTS: dict[str, type] = {
 }
 
 
+def _add_invoice_command(
+    commands: Any,
+    common: Callable[[argparse.ArgumentParser, tuple[str, ...]], None],
+    tariff_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """The ``invoice`` command and its options (issue 12)."""
+    sub = commands.add_parser(
+        "invoice", help="a French invoice or credit note of a document, as text, XML or PDF"
+    )
+    sub.add_argument("file", metavar="DOC", help="a quote document, or a statement's with --month")
+    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
+    sub.add_argument("--number", required=True, metavar="N", help="the invoice's number")
+    sub.add_argument("--issued", type=_date, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--received", type=_date, metavar="YYYY-MM-DD", help="reception (default: --issued)"
+    )
+    sub.add_argument(
+        "--month", type=_month, metavar="YYYY-MM", help="invoice a statement document's month"
+    )
+    sub.add_argument(
+        "--credit-note-of", metavar="NUMBER", help="make the credit note of that invoice"
+    )
+    sub.add_argument("--corrected-issued", type=_date, metavar="YYYY-MM-DD", help="its issue date")
+    sub.add_argument("--reason", metavar="TEXT", help="why it is credited")
+    tariff_option(sub)
+    common(sub, ("text", "html", "json", "xml", "pdf"))
+    sub.add_argument("-o", "--output", metavar="FILE", help="write there (needed for pdf)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ouitec-terms",
@@ -233,6 +264,7 @@ def _parser() -> argparse.ArgumentParser:
         help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
     )
     common(sub, ("text", "json"))
+    _add_invoice_command(commands, common, tariff_option)
     sub = commands.add_parser("schema", help="JSON Schema of an input document or of an output")
     which = sub.add_mutually_exclusive_group()
     which.add_argument(
@@ -316,7 +348,82 @@ def _schema(args: argparse.Namespace) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False)
 
 
+def _invoice(args: argparse.Namespace) -> str:
+    credit = (args.credit_note_of, args.corrected_issued, args.reason)
+    if any(value is not None for value in credit) and None in credit:
+        raise InvoiceError(
+            "a credit note needs --credit-note-of NUMBER, --corrected-issued YYYY-MM-DD and "
+            "--reason TEXT together"
+        )
+    seller = Seller.from_toml(args.seller)
+    if args.month is not None:
+        request = load_statement_document(args.file)
+        client = request.client
+        year, month = args.month
+        source: Quote | Statement = monthly_statement(
+            client, request.interventions, year, month, tariff=_tariff(args)
+        )
+    else:
+        document = load_document(args.file)
+        client = document.client
+        source = quote(document.intervention, client, tariff=_tariff(args))
+    if args.credit_note_of is None:
+        result = make_invoice(
+            source, seller=seller, client=client, number=args.number, issued=args.issued,
+            received=args.received,
+        )  # fmt: skip
+    else:
+        corrected = make_invoice(
+            source, seller=seller, client=client, number=args.credit_note_of,
+            issued=args.corrected_issued, received=args.received,
+        )  # fmt: skip
+        result = make_credit_note(
+            corrected, number=args.number, issued=args.issued, reason=args.reason
+        )
+    return _write_invoice(result, args)
+
+
+def _write_invoice(invoice: Invoice, args: argparse.Namespace) -> str:
+    if args.format in ("xml", "pdf"):
+        try:
+            from ouitec_terms import einvoice  # noqa: PLC0415 - the einvoice extra
+        except ImportError:
+            raise InvoiceError(
+                f"--format {args.format} needs the einvoice extra: "
+                "pip install 'ouitec-terms[einvoice]'"
+            ) from None
+        if args.format == "pdf" and not args.output:
+            raise InvoiceError("--format pdf writes a file: give -o invoice.pdf")
+        data = (
+            einvoice.to_cii_xml(invoice)
+            if args.format == "xml"
+            else einvoice.to_facturx_pdf(invoice, lang=args.lang)
+        )
+        if not args.output:
+            return data.decode("utf-8")
+        _save(args.output, data)
+        return ""
+    text = {
+        "text": lambda: invoice_text(invoice, args.lang),
+        "html": lambda: invoice_html(invoice, args.lang),
+        "json": lambda: to_json(invoice, indent=2),
+    }[args.format]()
+    if args.output:
+        _save(args.output, text.encode("utf-8"))
+        return ""
+    return text
+
+
+def _save(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise InvoiceError(f"cannot write {path!r}: {error.strerror}; check the path") from None
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "invoice": _invoice,
     "quote": lambda args: _price(load_document(args.file), args),
     "demo": lambda args: _price(demo_request(args.lang), args),
     "compare": lambda args: _compare(load_document(args.file), args),
@@ -346,6 +453,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OuitecTermsError as error:
         print(f"ouitec-terms: {one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if not output:  # written to a file (-o)
+        return 0
     try:
         print(output, flush=True)
     except BrokenPipeError:
