@@ -590,7 +590,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     statement_ratio = measure_statements(args, rows)  # 3.
     json_ratio = measure_json(jobs, args, rows)  # 4.
 
-    # 5. the columnar path
+    # 5. e-invoices: the XML and the PDF of one invoice
+    rows += run_einvoice(args.repeats)
+
+    # 6. the columnar path
     batch = run_batch(args.batch_rows, args.seed, args.repeats)
     if batch is not None:
         rows.append(batch)
@@ -619,6 +622,29 @@ def month_of(n: int, seed: int) -> list[Intervention]:
             )
         )
     return month
+
+
+def run_einvoice(repeats: int) -> list[Row]:
+    """The cost of an invoice's CII XML and of its Factur-X PDF (the einvoice extra)."""
+    try:
+        from ouitec_terms import Seller, load_document, make_invoice  # noqa: PLC0415
+        from ouitec_terms.einvoice import to_cii_xml, to_facturx_pdf  # noqa: PLC0415
+    except ImportError:
+        return []
+    examples = Path(__file__).parent.parent / "docs" / "examples"
+    request = load_document(examples / "invoice-client.toml")
+    invoice = make_invoice(
+        quote(request.intervention, request.client),
+        seller=Seller.from_toml(examples / "seller.example.toml"),
+        client=request.client,
+        number="F-2025-0001",
+        issued=date(2025, 3, 17),
+    )
+    rows = []
+    for name, work in (("to_cii_xml()", to_cii_xml), ("to_facturx_pdf()", to_facturx_pdf)):
+        seconds = median_time(partial(work, invoice), max(1, repeats // 2))
+        rows.append(Row(name, "invoice", seconds * 1e6, 1, f"{seconds * 1e3:.1f} ms, 5 lines"))
+    return rows
 
 
 def run_batch(n: int, seed: int, repeats: int) -> Row | None:

@@ -1,7 +1,9 @@
-"""Generate the README's picture: the week heatmap of the terms (``make figures``).
+"""Generate the documentation's pictures (``make figures``): the week heatmap of the terms, and
+the first page of the example Factur-X invoice.
 
-Usage: ``python scripts/make_figures.py OUTPUT_DIR``. The picture is computed by the library
-(``ouitec_terms.explore.week_heatmap``), never drawn by hand.
+Usage: ``python scripts/make_figures.py OUTPUT_DIR``. The pictures are computed by the library
+(``ouitec_terms.explore.week_heatmap``, ``ouitec_terms.einvoice.to_facturx_pdf`` drawn with
+pypdfium2), never drawn by hand.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from ouitec_terms import Client
+from ouitec_terms import Client, Seller, load_document, make_invoice, quote
+from ouitec_terms.einvoice import to_facturx_pdf
 from ouitec_terms.explore import week_heatmap
 
 #: The scenario of the README picture: 2 h of work for a client without contract, the week of
@@ -18,6 +21,7 @@ from ouitec_terms.explore import week_heatmap
 CLIENT = Client(name="Client hors contrat")
 DURATION = timedelta(hours=2)
 WEEK_OF = date(2025, 5, 1)
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 
 
 def make_figures(folder: Path) -> list[Path]:
@@ -26,7 +30,25 @@ def make_figures(folder: Path) -> list[Path]:
     path = folder / "week-heatmap.png"
     figure = week_heatmap(CLIENT, duration=DURATION, week_of=WEEK_OF)
     figure.savefig(path, dpi=80, metadata={"Software": None})
-    return [path]
+    return [path, invoice_page(folder / "invoice-page-1.png")]
+
+
+def invoice_page(path: Path) -> Path:
+    """The first page of the example invoice of docs/invoicing.md, as a PNG."""
+    import pypdfium2  # noqa: PLC0415 - a documentation tool (docs extra)
+
+    request = load_document(EXAMPLES / "invoice-client.toml")
+    invoice = make_invoice(
+        quote(request.intervention, request.client),
+        seller=Seller.from_toml(EXAMPLES / "seller.example.toml"),
+        client=request.client,
+        number="F-2025-0001",
+        issued=date(2025, 3, 17),
+    )
+    document = pypdfium2.PdfDocument(to_facturx_pdf(invoice))
+    document[0].render(scale=1.2).to_pil().save(path)
+    document.close()
+    return path
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ def test_benchmark_script_runs_on_200_items(tmp_path: Path) -> None:
         "monthly_statement(10 000)",
         "JSON → quote() → JSON",
         "floor: the same, reimplemented",
+        "to_cii_xml()",
+        "to_facturx_pdf()",
     } <= names
     assert len(result["targets"]) == 8
     ours = next(r for r in result["rows"] if r["name"] == "ouitec-terms split() segments")

@@ -155,8 +155,9 @@ def test_core_does_not_import_the_notebook_extra() -> None:
     assert done.stdout.strip() == "[]"
 
 
-def test_readme_figure_is_generated_by_the_script(tmp_path: Path) -> None:
-    """The README's picture comes from scripts/make_figures.py (make figures), not by hand."""
+def test_figures_are_generated_by_the_script(tmp_path: Path) -> None:
+    """The README's picture and the invoice page of docs/invoicing.md come from
+    scripts/make_figures.py (make figures), not by hand."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_figures.py"), str(tmp_path)],
         capture_output=True,
@@ -164,7 +165,11 @@ def test_readme_figure_is_generated_by_the_script(tmp_path: Path) -> None:
         check=True,
         env={"MPLBACKEND": "Agg", "PATH": ""},
     )
-    written = Path(done.stdout.strip())
-    assert written.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (ROOT / "docs" / "images" / written.name).exists()
-    assert f"docs/images/{written.name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+    written = [Path(line) for line in done.stdout.split()]
+    assert [p.name for p in written] == ["week-heatmap.png", "invoice-page-1.png"]
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (ROOT / "docs" / "images" / path.name).exists()
+    assert "docs/images/week-heatmap.png" in (ROOT / "README.md").read_text(encoding="utf-8")
+    invoicing = (ROOT / "docs" / "invoicing.md").read_text(encoding="utf-8")
+    assert "images/invoice-page-1.png" in invoicing

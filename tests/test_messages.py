@@ -14,20 +14,26 @@ import pytest
 
 from ouitec_terms import (
     DEFAULT_TARIFF,
+    Address,
     BillingMode,
     Channel,
     Client,
     Devis,
     Intervention,
+    Seller,
     TravelLeg,
     VatRegime,
     WorkPeriod,
     calendar_for,
     compare_modes,
     late_payment,
+    make_credit_note,
+    make_invoice,
     monthly_statement,
     quote,
 )
+from ouitec_terms.boundary.parties import EXAMPLE_SELLER_TOML
+from ouitec_terms.presentation.invoices import invoice_html, invoice_text
 from ouitec_terms.presentation.messages import CATALOGUES, Messages
 from ouitec_terms.presentation.render import (
     calendar_text,
@@ -44,8 +50,14 @@ from ouitec_terms.presentation.render import (
 )
 from strategies import PARIS, UNDER_CONTRACT, WITH_INCLUDED_HOURS
 
-#: The caller's own words in the corpus below: data, not the library's words.
-DATA = ("Client-Δ", "Label-Δ", "REF-Δ", "DV-Δ", "Europe/Paris", "Charly (Rhône)", "2024-06-02")
+#: The caller's own words in the corpus below: data, not the library's words (the seller file's
+#: and the client's identity included).
+DATA = (
+    "Client-Δ", "Label-Δ", "REF-Δ", "DV-Δ", "Europe/Paris", "Charly (Rhône)", "2024-06-02",
+    "Raison-Δ", "OUiTEC", "SAS", "Lyon", "1 rue de l’Exemple", "facturation@ouitec.example",
+    "FR7830004000010000000000100", "FR06901000018", "FR11902000025", "Rue-Δ", "Ville-Δ",
+    "Charly", "FR", "DE136695976", "DE",
+)  # fmt: skip
 #: Citations of the law and of the terms, which are data on the values (their `article`).
 CITATIONS = re.compile(r"Art\.\s\d+|Code de commerce [LD]\d+-\d+")
 
@@ -115,6 +127,26 @@ def documents(m: Messages) -> Iterator[str]:
         late = late_payment(Decimal("1200.00"), date(2025, 3, 31), paid)
         yield from (late_payment_text(late, m), late_payment_html(late, m))
     yield calendar_text(DEFAULT_TARIFF, calendar_for(DEFAULT_TARIFF), 2025, m).split("\n")[0]
+    yield from invoices(m)
+
+
+def invoices(m: Messages) -> Iterator[str]:
+    """Invoices in every VAT regime (with the VAT-on-debits option) and a credit note."""
+    seller = Seller.from_toml_text(EXAMPLE_SELLER_TOML).model_copy(update={"vat_on_debits": True})
+    address = Address(street="Rue-Δ", postcode="69390", city="Ville-Δ")
+    for regime in VatRegime:
+        identity = (
+            {"vat_number": "DE136695976"} if regime is VatRegime.EU_REVERSE_CHARGE
+            else {"siren": "902000025", "vat_number": "FR11902000025"}
+        )  # fmt: skip
+        client = Client(name="Client-Δ", vat_regime=regime, address=address, **identity)  # type: ignore[arg-type]
+        work = Intervention(work=(span(WorkPeriod, at(11, 18), 2),), reference="REF-Δ")  # type: ignore[arg-type]
+        invoice = make_invoice(quote(work, client), seller=seller, client=client,
+                               number="F-1", issued=date(2025, 6, 12))  # fmt: skip
+        credit = make_credit_note(invoice, number="A-1", issued=date(2025, 6, 13),
+                                  reason="Raison-Δ")  # fmt: skip
+        for document in (invoice, credit):
+            yield from (invoice_text(document, m), invoice_html(document, m))
 
 
 def _ids(lang: str) -> Messages:

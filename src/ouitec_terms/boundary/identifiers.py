@@ -40,7 +40,7 @@ __all__ = [
 
 
 def _siren(value: str) -> str:
-    compact = stdnum_siren.compact(value)
+    compact: str = stdnum_siren.compact(value)
     if not stdnum_siren.is_valid(compact):
         raise ValueError(
             f"{value[:20]!r} is not a valid SIREN: 9 digits whose Luhn checksum holds (see the "
@@ -50,7 +50,7 @@ def _siren(value: str) -> str:
 
 
 def _siret(value: str) -> str:
-    compact = stdnum_siret.compact(value)
+    compact: str = stdnum_siret.compact(value)
     if not stdnum_siret.is_valid(compact):
         raise ValueError(
             f"{value[:20]!r} is not a valid SIRET: 14 digits (the SIREN and the establishment's "
@@ -60,7 +60,7 @@ def _siret(value: str) -> str:
 
 
 def _vat_number(value: str) -> str:
-    compact = eu_vat.compact(value)
+    compact: str = eu_vat.compact(value)
     if not eu_vat.is_valid(compact):
         raise ValueError(
             f"{value[:20]!r} is not a valid EU VAT number: the country code and the number "
@@ -70,7 +70,7 @@ def _vat_number(value: str) -> str:
 
 
 def _iban(value: str) -> str:
-    compact = stdnum_iban.compact(value)
+    compact: str = stdnum_iban.compact(value)
     if not stdnum_iban.is_valid(compact):
         raise ValueError(f"{value[:40]!r} is not a valid IBAN: check its digits")
     return compact
