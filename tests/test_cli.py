@@ -185,15 +185,17 @@ BAD_INPUTS: dict[str, tuple[str | None, str, str]] = {
     "invalid-json": ("x.json", "{", "not valid JSON"),
     "json-array": ("x.json", "[]", "must be an object"),
     "unknown-field": ("x.toml", f"{HEAD}vip = true\n{GOOD_WORK}", "client.vip"),
-    "naive-datetime": (
+    "ambiguous-local-datetime": (
         "x.toml",
-        HEAD + span("work", "2025-03-11T09:00:00", "2025-03-11T10:00:00"),
-        "offset",
+        HEAD + span("work", "2025-10-26T02:30:00", "2025-10-26T04:00:00"),
+        "happens twice on the Europe/Paris clock",
     ),
     "float-money": (
         "x.toml",
-        HEAD + span("travel", "2025-03-11T09:00:00Z", "2025-03-11T10:00:00Z", "distance_km = 3.5"),
-        "distance_km: 3.5 is a number with a fraction",
+        HEAD
+        + GOOD_WORK
+        + '[intervention.devis]\nreference = "D"\namount_ht = 1500.5\nsigned = true\n',
+        "amount_ht: 1500.5 is a number with a fraction",
     ),
     "json-float": (
         "x.json",

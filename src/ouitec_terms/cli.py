@@ -43,6 +43,7 @@ from ouitec_terms.presentation.render import (
     calendar_text,
     comparison_text,
     late_payment_text,
+    lines_csv,
     quote_table,
     quote_text,
     statement_table,
@@ -211,12 +212,16 @@ def _parser() -> argparse.ArgumentParser:
         if formats:
             sub.add_argument("--format", choices=formats, default=formats[0])
 
+    def output_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("-o", "--output", metavar="FILE", help="write there, not on screen")
+
     def tariff_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: terms)")
 
     def quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
         tariff_option(sub)
         common(sub, formats)
+        output_option(sub)
         sub.add_argument(
             "--included-hours",
             type=_included_hours,
@@ -226,10 +231,12 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     sub = commands.add_parser("quote", help="price a TOML or JSON document")
-    sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
-    quote_options(sub, ("table", "text", "json"))
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [intervention] (- : stdin)"
+    )
+    quote_options(sub, ("table", "text", "json", "csv"))
     sub = commands.add_parser("demo", help="price the built-in scenario")
-    quote_options(sub, ("table", "text", "json"))
+    quote_options(sub, ("table", "text", "json", "csv"))
     sub = commands.add_parser("calendar", help="holidays and business window of a year")
     sub.add_argument("year", type=int, metavar="YEAR")
     sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
@@ -239,10 +246,13 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
     quote_options(sub, ("text", "json"))
     sub = commands.add_parser("statement", help="price a month of interventions for one client")
-    sub.add_argument("file", metavar="FILE", help="document with [client] and [[interventions]]")
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [[interventions]] (- : stdin)"
+    )
     sub.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     tariff_option(sub)
-    common(sub, ("table", "text", "json"))
+    common(sub, ("table", "text", "json", "csv"))
+    output_option(sub)
     sub = commands.add_parser("late", help="late-payment interest and indemnity (Art. 4)")
     sub.add_argument(
         "amount", type=_amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
@@ -291,11 +301,15 @@ def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
         tariff=_tariff(args),
         included_hours_available=args.included_hours,
     )
-    if args.format == "json":
-        return to_json(result, indent=2)
-    if args.format == "text":
-        return quote_text(result, args.lang)
-    return quote_table(result, args.lang)
+    return _emit(
+        args,
+        {
+            "json": lambda: to_json(result, indent=2),
+            "text": lambda: quote_text(result, args.lang),
+            "csv": lambda: lines_csv([result], args.lang),
+            "table": lambda: quote_table(result, args.lang),
+        },
+    )
 
 
 def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
@@ -305,22 +319,39 @@ def _compare(request: QuoteRequest, args: argparse.Namespace) -> str:
         tariff=_tariff(args),
         included_hours_available=args.included_hours,
     )
-    return (
-        to_json(result, indent=2) if args.format == "json" else comparison_text(result, args.lang)
+    return _emit(
+        args,
+        {
+            "json": lambda: to_json(result, indent=2),
+            "text": lambda: comparison_text(result, args.lang),
+        },
     )
 
 
+def _emit(args: argparse.Namespace, formats: dict[str, Callable[[], str]]) -> str:
+    """The document in ``--format``, printed, or written to ``--output`` (then nothing)."""
+    text = formats[args.format]()
+    if getattr(args, "output", None):
+        _save(args.output, (text + "\n").encode("utf-8"))
+        return ""
+    return text
+
+
 def _statement(args: argparse.Namespace) -> str:
-    request = load_statement_document(args.file)
+    request = load_statement_document(args.file, timezone=_tariff(args).timezone)
     year, month = args.month
     result = monthly_statement(
         request.client, request.interventions, year, month, tariff=_tariff(args)
     )
-    if args.format == "json":
-        return to_json(result, indent=2)
-    if args.format == "text":
-        return statement_text(result, args.lang)
-    return statement_table(result, args.lang)
+    return _emit(
+        args,
+        {
+            "json": lambda: to_json(result, indent=2),
+            "text": lambda: statement_text(result, args.lang),
+            "csv": lambda: lines_csv(result.quotes, args.lang),
+            "table": lambda: statement_table(result, args.lang),
+        },
+    )
 
 
 def _calendar(args: argparse.Namespace) -> str:
@@ -357,14 +388,14 @@ def _invoice(args: argparse.Namespace) -> str:
         )
     seller = Seller.from_toml(args.seller)
     if args.month is not None:
-        request = load_statement_document(args.file)
+        request = load_statement_document(args.file, timezone=_tariff(args).timezone)
         client = request.client
         year, month = args.month
         source: Quote | Statement = monthly_statement(
             client, request.interventions, year, month, tariff=_tariff(args)
         )
     else:
-        document = load_document(args.file)
+        document = load_document(args.file, timezone=_tariff(args).timezone)
         client = document.client
         source = quote(document.intervention, client, tariff=_tariff(args))
     if args.credit_note_of is None:
@@ -424,9 +455,11 @@ def _save(path: str, data: bytes) -> None:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "invoice": _invoice,
-    "quote": lambda args: _price(load_document(args.file), args),
+    "quote": lambda args: _price(load_document(args.file, timezone=_tariff(args).timezone), args),
     "demo": lambda args: _price(demo_request(args.lang), args),
-    "compare": lambda args: _compare(load_document(args.file), args),
+    "compare": lambda args: _compare(
+        load_document(args.file, timezone=_tariff(args).timezone), args
+    ),
     "statement": _statement,
     "calendar": _calendar,
     "late": _late,

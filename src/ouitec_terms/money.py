@@ -58,6 +58,7 @@ __all__ = [
     "NNBSP",
     "Amount",
     "InputAmount",
+    "InputQuantity",
     "NonNegativeAmount",
     "NumberWithFraction",
     "available_hours",
@@ -364,6 +365,30 @@ InputAmount = Annotated[
                 {"type": "string", "pattern": INPUT_TEXT},
             ],
             "examples": ["0.636", "500", 32],
+        },
+        mode="validation",
+    ),
+]
+
+
+def _exact_number(value: Any) -> Any:
+    """A number written with a fraction in a document, read exactly: a plain Decimal."""
+    return Decimal(value) if isinstance(value, NumberWithFraction) else value
+
+
+#: An input distance or quantity: like :data:`InputAmount`, and also a JSON or TOML number with a
+#: fraction, read exactly from its text (D21). Money stays strings or integers.
+InputQuantity = Annotated[
+    Decimal,
+    BeforeValidator(_input_quantity),
+    BeforeValidator(_exact_number),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "exclusiveMaximum": int(INPUT_LIMIT)},
+                {"type": "string", "pattern": INPUT_TEXT},
+            ],
+            "examples": ["32", 12.5],
         },
         mode="validation",
     ),

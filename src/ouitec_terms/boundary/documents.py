@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ouitec_terms.errors import DocumentError
 
-from .models import MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention
+from .models import LOCAL_CLOCK, MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention
 from .reading import describe_validation_error, read_data
 
 __all__ = [
@@ -63,20 +63,29 @@ def document_schema(kind: type[BaseModel] = QuoteRequest) -> dict[str, Any]:
 Request = TypeVar("Request", QuoteRequest, StatementRequest)
 
 
-def _load(path: str | Path, kind: type[Request]) -> Request:
+def _load(path: str | Path, kind: type[Request], timezone: str) -> Request:
     data = read_data(path)
     try:
-        return kind.model_validate(data)
+        return kind.model_validate(data, context={LOCAL_CLOCK: timezone})
     except ValidationError as error:
         schema = "ouitec-terms schema" + (" --statement" if kind is StatementRequest else "")
-        raise DocumentError(describe_validation_error(error, repr(str(path)), schema)) from None
+        source = "standard input" if str(path) == "-" else repr(str(path))
+        raise DocumentError(describe_validation_error(error, source, schema)) from None
 
 
-def load_document(path: str | Path) -> QuoteRequest:
-    """Read and validate a quote document; every problem becomes a :class:`DocumentError`."""
-    return _load(path, QuoteRequest)
+def load_document(path: str | Path, *, timezone: str = "Europe/Paris") -> QuoteRequest:
+    """Read and validate a quote document; every problem becomes a :class:`DocumentError`.
+
+    ``path`` ``"-"`` reads standard input. A date-time written without an offset (a TOML local
+    date-time, a browser's ``datetime-local``) is read on the clock of ``timezone``, the
+    tariff's (D60).
+    """
+    return _load(path, QuoteRequest, timezone)
 
 
-def load_statement_document(path: str | Path) -> StatementRequest:
-    """Read and validate a statement document (``client`` and ``interventions``)."""
-    return _load(path, StatementRequest)
+def load_statement_document(
+    path: str | Path, *, timezone: str = "Europe/Paris"
+) -> StatementRequest:
+    """Read and validate a statement document (``client`` and ``interventions``), like
+    :func:`load_document`."""
+    return _load(path, StatementRequest, timezone)

@@ -29,6 +29,7 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 from typing import Annotated, Any, Self
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -36,12 +37,13 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from ouitec_terms.money import InputAmount, quarter_hours, whole_cents
+from ouitec_terms.money import InputAmount, InputQuantity, quarter_hours, whole_cents
 
 from .catalogue import Service
 from .identifiers import Email, Siren, Siret, VatNumber, check_same_siren
@@ -121,16 +123,59 @@ _RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}", re.AS
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
 
 
-def _instant(value: Any) -> Any:
-    """Refuse what pydantic would read as a Unix time: numbers and strings of digits."""
-    if isinstance(value, datetime):
-        return value
+#: The key of pydantic's validation context that names the clock offset-less times are read on.
+LOCAL_CLOCK = "local_clock"
+
+
+def _instant(value: Any, info: ValidationInfo) -> Any:
+    """Refuse what pydantic would read as a Unix time (numbers, strings of digits); read an
+    offset-less time on the clock the validation context names, if it names one (D60)."""
     if isinstance(value, str) and _RFC3339.match(value):
-        return value
-    raise ValueError(
-        f"{str(value)[:40]!r} is not a date-time; write it in RFC 3339 with an offset, e.g. "
-        "2025-03-11T09:00:00+01:00 (numbers are not read as Unix times)"
-    )
+        try:
+            value = datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+        except ValueError:
+            return value  # pydantic says what is wrong with it
+    if not isinstance(value, datetime):
+        raise ValueError(
+            f"{str(value)[:40]!r} is not a date-time; write it in RFC 3339 with an offset, e.g. "
+            "2025-03-11T09:00:00+01:00 (numbers are not read as Unix times)"
+        )
+    clock = info.context.get(LOCAL_CLOCK) if isinstance(info.context, dict) else None
+    if value.tzinfo is None and clock is not None:
+        return on_clock(value, clock)
+    return value
+
+
+def on_clock(moment: datetime, timezone: str) -> datetime:
+    """``moment``, a wall time without offset, as the instant it names on ``timezone``'s clock.
+
+    A time the clock skips (the spring change) or shows twice (the autumn change) names no
+    single instant: refused, asking for the offset.
+
+    ```pycon
+    >>> on_clock(datetime(2025, 3, 11, 9, 0), "Europe/Paris").isoformat()
+    '2025-03-11T09:00:00+01:00'
+    >>> on_clock(datetime(2025, 10, 26, 2, 30), "Europe/Paris")
+    Traceback (most recent call last):
+    ...
+    ValueError: 2025-10-26T02:30:00 happens twice on the Europe/Paris clock ...
+
+    ```
+    """
+    zone = ZoneInfo(timezone)
+    first, second = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
+    back = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if back != moment:
+        raise ValueError(
+            f"{moment.isoformat()} does not exist on the {timezone} clock (the clocks go "
+            "forward); give the offset, e.g. +01:00 or +02:00"
+        )
+    if first.utcoffset() != second.utcoffset():
+        raise ValueError(
+            f"{moment.isoformat()} happens twice on the {timezone} clock (the clocks go back); "
+            "give the offset to say which, e.g. +02:00 (summer) or +01:00 (winter)"
+        )
+    return first
 
 
 def _calendar_date(value: Any) -> Any:
@@ -336,7 +381,7 @@ class WorkPeriod(_TimeSpan):
 class TravelLeg(_TimeSpan):
     """A trip between OUiTEC's seat and the intervention address ``[start, end)`` (Art. 11)."""
 
-    distance_km: InputAmount = Field(description="road distance of this leg, in km")
+    distance_km: InputQuantity = Field(description="road distance of this leg, in km")
 
 
 class Devis(_Frozen):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -62,7 +63,8 @@ def one_line(text: str) -> str:
 def read_data(
     path: str | Path, *, error: type[OuitecTermsError] = DocumentError, what: str = "file"
 ) -> dict[str, Any]:
-    """The data of a TOML (``.toml``) or JSON (any other suffix) file, checked as above.
+    """The data of a TOML (``.toml``) or JSON (any other suffix) file, checked as above;
+    ``"-"`` reads standard input (JSON when it starts with ``{``, else TOML).
 
     ``error`` is the class of the error raised: :class:`DocumentError` by default,
     :class:`~ouitec_terms.errors.TariffError` for a tariff file.
@@ -70,8 +72,11 @@ def read_data(
     source = one_line(str(path))
     file = Path(path)
     try:
-        with file.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        if str(path) == "-":  # standard input
+            source, raw = "<stdin>", sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        else:
+            with file.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as problem:
         reason = problem.strerror or type(problem).__name__
         raise error(f"cannot read {what} {source!r}: {reason}; check the path") from None
@@ -86,9 +91,9 @@ def read_data(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise error(f"{source!r} is not UTF-8 text; save it as UTF-8") from None
-    return parse_text(
-        text, source=f"{what} {source!r}", toml=file.suffix.lower() == ".toml", error=error
-    )
+    from_stdin = source == "<stdin>"
+    toml = not text.lstrip().startswith("{") if from_stdin else file.suffix.lower() == ".toml"
+    return parse_text(text, source=f"{what} {source!r}", toml=toml, error=error)
 
 
 def parse_text(

@@ -32,6 +32,8 @@ Total TTC : 118,80 €
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -57,12 +59,14 @@ if TYPE_CHECKING:
     from ouitec_terms.rules.vat import VatLine
 
 __all__ = [
+    "LINE_COLUMNS",
     "calendar_text",
     "comparison_html",
     "comparison_text",
     "late_payment_html",
     "late_payment_text",
     "line_description",
+    "lines_csv",
     "mention_text",
     "quote_html",
     "quote_table",
@@ -660,3 +664,36 @@ def calendar_text(tariff: Tariff, days: HolidayCalendar, year: int, lang: Lang =
         )
     )
     return "\n".join(out)
+
+
+# --- spreadsheets ---------------------------------------------------------------------------
+
+#: The columns of :func:`lines_csv`: stable names, in no language, like the JSON's.
+LINE_COLUMNS = (
+    "reference", "status_date", "kind", "description", "article", "start", "end",
+    "raw_seconds", "billed_minutes", "off_hours", "quantity", "unit", "unit_price",
+    "surcharge_rate", "amount_ht",
+)  # fmt: skip
+
+
+@in_library_context
+def lines_csv(quotes: Sequence[Quote], lang: Lang = "fr") -> str:
+    """One CSV row per quote line, with its quote's reference, for spreadsheets: comma
+    separated, numbers with a point, times on the tariff's clock in ISO 8601, the description in
+    the document's language (D61)."""
+    m = messages_for(lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(LINE_COLUMNS)
+    for q in quotes:
+        for line in q.lines:
+            local = [_local(t, q.timezone).isoformat() if t else "" for t in (line.start, line.end)]
+            writer.writerow(
+                (
+                    q.reference, q.status_date.isoformat(), line.kind.value,
+                    line_description(line, q, m), line.article, *local, line.raw_seconds,
+                    line.billed_minutes, str(line.off_hours).lower(), line.quantity,
+                    line.unit.value, line.unit_price, line.surcharge_rate, line.amount_ht,
+                )
+            )  # fmt: skip
+    return buffer.getvalue().rstrip("\n")
