@@ -1,14 +1,16 @@
 # The README's two commands: `make demo` and `make test`. Each sets itself up from nothing
-# (a fresh clone and a Python 3.11+ on PATH): it creates .venv, installs the project with its
-# dev extra, then runs.
+# (a fresh clone and a Python 3.11+ on PATH): `make demo` creates .venv-demo with the core
+# alone (pydantic, holidays, python-stdnum: seconds, tens of MB); `make test` creates .venv with
+# the dev extra (every tool and extra), then runs.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
+DEMO   := .venv-demo
 
 LOWEST := .venv-lowest
 
-.PHONY: demo test test-lowest lint typecheck pytest docs figures golden bench format clean
+.PHONY: demo dist test test-lowest lint typecheck pytest docs figures golden bench format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -17,8 +19,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-demo: $(STAMP)
-	$(BIN)/ouitec-terms demo
+$(DEMO)/.installed-core: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
+	@test -x $(DEMO)/bin/python || $(PYTHON) -m venv $(DEMO)
+	$(DEMO)/bin/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+demo: $(DEMO)/.installed-core
+	$(DEMO)/bin/ouitec-terms demo
+
+# The sdist and the wheel, in dist/ (a test installs the wheel into a clean environment).
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/uv build --quiet --out-dir dist
+	@ls dist
 
 test: lint typecheck pytest docs
 
@@ -26,6 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/codespell docs src tests scripts benchmarks README.md CHANGELOG.md
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
@@ -74,4 +89,4 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests scripts benchmarks
 
 clean:
-	rm -rf $(VENV) $(LOWEST) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist site
+	rm -rf $(VENV) $(LOWEST) $(DEMO) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist site

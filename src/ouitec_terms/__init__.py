@@ -89,7 +89,7 @@ from .rules.status import is_under_contract, status_date
 from .rules.vat import VAT_RULES, VatLine, VatRule, vat_rule
 from .rules.windows import BusinessWindows, windows_for
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.2.0"
 
 __all__ = [
     "DEFAULT_TARIFF",

@@ -1,0 +1,45 @@
+"""Issue 13: a wheel users can install. `make dist` builds the sdist and the wheel; the wheel
+installs into a clean environment, where the command and the public API work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import ouitec_terms
+
+ROOT = Path(__file__).parent.parent
+UV = Path(sys.executable).parent / "uv"
+
+
+def test_the_wheel_installs_and_runs_in_a_clean_environment(tmp_path: Path) -> None:
+    """Build the wheel, install it (with its core dependencies only) into a new virtual
+    environment, run `ouitec-terms demo` and import the public API there."""
+    subprocess.run(
+        [str(UV), "build", "--wheel", "--quiet", "--out-dir", str(tmp_path / "dist"), str(ROOT)],
+        check=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("ouitec_terms-*.whl")
+    assert wheel.name.startswith(f"ouitec_terms-{ouitec_terms.__version__}-")
+    venv = tmp_path / "venv"
+    subprocess.run([str(UV), "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [str(UV), "pip", "install", "--quiet", "--python", str(python), str(wheel)], check=True
+    )
+    demo = subprocess.run(
+        [str(venv / "bin" / "ouitec-terms"), "demo"], capture_output=True, text=True, check=True
+    )
+    assert "691,44" in demo.stdout
+    code = (
+        "import ouitec_terms as o; from ouitec_terms import quote, to_json, make_invoice; "
+        "print(o.__version__, len(o.__all__))"
+    )
+    imported = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True)
+    assert imported.stdout.split()[0] == ouitec_terms.__version__
+    installed = subprocess.run(
+        [str(UV), "pip", "list", "--python", str(python)], capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert "pandas" not in installed.stdout  # the core only: extras stay optional
