@@ -1,4 +1,4 @@
-"""Public holidays and the business window (Art. 3, SPEC §3), by place."""
+"""Public holidays and the business window (Art. 3, rules §3), by place."""
 
 from __future__ import annotations
 
@@ -24,21 +24,21 @@ NATIONAL = calendar_for(DEFAULT_TARIFF)
 
 
 def test_eleven_national_days_including_whit_monday() -> None:
-    """SPEC §3: 11 national public holidays; Whit Monday (Lundi de Pentecôte) is one of them."""
+    """rules §3: 11 national public holidays; Whit Monday (Lundi de Pentecôte) is one of them."""
     days = NATIONAL.holidays(2025)
     assert len(days) == 11
     assert days[date(2025, 6, 9)] == "Lundi de Pentecôte"
 
 
 def test_whit_monday_2006_was_worked() -> None:
-    """SPEC §3: the `holidays` package follows the law: Whit Monday 2005–2007 was worked."""
+    """rules §3: the `holidays` package follows the law: Whit Monday 2005–2007 was worked."""
     assert NATIONAL.is_business_day(date(2006, 6, 5))
     assert not NATIONAL.is_business_day(date(2008, 5, 12))
 
 
 @pytest.mark.parametrize("subdivision", ["57", "6AE"])
 def test_moselle_and_alsace_have_good_friday_and_26_december(subdivision: str) -> None:
-    """SPEC §3: Moselle and Alsace add Good Friday and Saint Stephen's Day (26 December)."""
+    """rules §3: Moselle and Alsace add Good Friday and Saint Stephen's Day (26 December)."""
     local = calendar_for(DEFAULT_TARIFF, subdivision=subdivision)
     assert not local.is_business_day(date(2025, 4, 18))
     assert not local.is_business_day(date(2025, 12, 26))
@@ -58,7 +58,7 @@ def test_good_friday_is_off_hours_for_a_moselle_client_only() -> None:
 
 
 def test_extra_closures_are_off_hours() -> None:
-    """SPEC §3: extra closure dates added to the tariff count like public holidays."""
+    """rules §3: extra closure dates added to the tariff count like public holidays."""
     closed = DEFAULT_TARIFF.replace(extra_closures=(date(2025, 3, 11),))
     cal = calendar_for(closed)
     assert not cal.is_business_day(date(2025, 3, 11))
@@ -94,7 +94,7 @@ def test_calendar_is_built_once_per_tariff() -> None:
 
 
 def test_business_window_is_local_wall_time_across_dst() -> None:
-    """SPEC §3: the window is 08:00–19:00 on the wall clock in winter and summer alike."""
+    """rules §3: the window is 08:00–19:00 on the wall clock in winter and summer alike."""
     windows = windows_for(DEFAULT_TARIFF)
     winter = windows.edges_within(
         datetime(2025, 3, 28, tzinfo=UTC), datetime(2025, 3, 29, tzinfo=UTC)

@@ -29,7 +29,7 @@ from ouitec_terms.cli import demo_request, main
 from ouitec_terms.presentation.render import line_description
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
-#: TTC of each shipped example (the SPEC §10 figures for the spec-* ones), with CLI options.
+#: TTC of each shipped example (the rules §10 figures for the spec-* ones), with CLI options.
 EXPECTED_TTC = {
     "demo.toml": ("691.44", []),
     "invoice-client.toml": ("691.44", []),

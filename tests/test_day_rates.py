@@ -1,4 +1,4 @@
-"""Day rates, signed devis and travel without work (Art. 3, Art. 11; SPEC §5.2, §5.4, §6)."""
+"""Day rates, signed devis and travel without work (Art. 3, Art. 11; rules §5.2, §5.4, §6)."""
 
 from __future__ import annotations
 
@@ -186,7 +186,7 @@ CASES = (
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_day_rate_and_devis_examples(case: Case) -> None:
-    """SPEC §5.2, §5.4, §6 worked by hand: every line's kind, billed minutes and amount."""
+    """rules §5.2, §5.4, §6 worked by hand: every line's kind, billed minutes and amount."""
     result = quote(case.intervention, case.client)
     got = tuple((line.kind, line.billed_minutes, str(line.amount_ht)) for line in result.lines)
     assert got == case.lines
@@ -208,7 +208,7 @@ def test_devis_amount_must_be_in_cents() -> None:
 
 
 def test_signed_devis_consumes_no_included_hours() -> None:
-    """SPEC §5.3: work under a signed devis never consumes included hours."""
+    """rules §5.3: work under a signed devis never consumes included hours."""
     job = Intervention(work=ONSITE_WORK, devis=devis(True))
     result = quote(job, UNDER_CONTRACT, included_hours_available=Decimal(4))
     assert result.included_hours_used == 0
@@ -231,7 +231,7 @@ def test_day_unit_never_covers_more_than_480_minutes(
 def test_covered_plus_overflow_is_the_billed_minutes_of_each_date(
     intervention: Intervention, client: Client, mode: BillingMode
 ) -> None:
-    """SPEC §5.2: for each local date, the day's covered minutes plus the hourly overflow equal
+    """rules §5.2: for each local date, the day's covered minutes plus the hourly overflow equal
     the billed minutes of that date's rounded segments; nothing is lost or billed twice."""
     result = quote(day_mode(intervention, mode), client)
     billed: dict[date, int] = defaultdict(int)

@@ -1,4 +1,4 @@
-"""Validation of the inputs (SPEC §4): what a model refuses, and that the message says why."""
+"""Validation of the inputs (rules §4): what a model refuses, and that the message says why."""
 
 from __future__ import annotations
 
@@ -41,13 +41,13 @@ def period(start: datetime, minutes: int) -> WorkPeriod:
     ids=["naive", "empty", "backwards", "too-long", "unknown-field"],
 )
 def test_bad_work_period_is_refused_with_its_reason(fields: dict[str, Any], message: str) -> None:
-    """SPEC §4: tz-aware datetimes, end after start, at most 366 days, known fields only."""
+    """rules §4: tz-aware datetimes, end after start, at most 366 days, known fields only."""
     with pytest.raises(ValidationError, match=message):
         WorkPeriod.model_validate(fields)
 
 
 def test_366_days_is_accepted() -> None:
-    """SPEC §4: a period may last 366 days exactly (a leap year of work)."""
+    """rules §4: a period may last 366 days exactly (a leap year of work)."""
     assert WorkPeriod(start=T0, end=T0 + timedelta(days=366)).duration == timedelta(days=366)
 
 
@@ -72,7 +72,7 @@ def test_absurd_amounts_are_refused(value: str) -> None:
 
 
 def test_overlap_is_refused_and_named() -> None:
-    """SPEC §4: no two periods or legs overlap; the message names both."""
+    """rules §4: no two periods or legs overlap; the message names both."""
     leg = TravelLeg(
         start=T0 - timedelta(minutes=30), end=T0 + timedelta(minutes=5), distance_km=Decimal(5)
     )
@@ -81,7 +81,7 @@ def test_overlap_is_refused_and_named() -> None:
 
 
 def test_touching_periods_are_fine() -> None:
-    """SPEC §4: periods that touch (one ends when the next starts) do not overlap."""
+    """rules §4: periods that touch (one ends when the next starts) do not overlap."""
     first = period(T0, 60)
     second = period(first.end, 30)
     assert len(Intervention(work=(second, first)).work) == 2
@@ -98,7 +98,7 @@ def test_overlap_is_judged_in_utc() -> None:
 
 
 def test_nothing_to_price_is_refused() -> None:
-    """SPEC §4: at least one work period or travel leg."""
+    """rules §4: at least one work period or travel leg."""
     with pytest.raises(ValidationError, match="nothing to price"):
         Intervention()
 
@@ -146,7 +146,7 @@ def test_bad_contract_is_refused(fields: dict[str, Any], message: str) -> None:
     ],
 )
 def test_contract_end_clamps_to_month_end(start: date, months: int, end: date) -> None:
-    """SPEC §2: calendar months; a day missing from the end month clamps to its last day."""
+    """rules §2: calendar months; a day missing from the end month clamps to its last day."""
     assert add_months(start, months) == end
 
 

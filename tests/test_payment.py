@@ -1,4 +1,4 @@
-"""Payment terms and late-payment penalties (Art. 4; Code de commerce L441-10, D441-5; SPEC §9).
+"""Payment terms and late-payment penalties (Art. 4; Code de commerce L441-10, D441-5; rules §9).
 
 The cases below are worked by hand: interest = amount TTC × (ECB rate + 10 points) × days / 365
 per half-year, each half-year rounded half-up to the cent, plus 40 € per late invoice.
@@ -102,7 +102,7 @@ def test_mapping_override_extends_the_table() -> None:
 
 
 def test_ecb_table_matches_the_spec() -> None:
-    """SPEC §9: the dated ECB rates, each with its source."""
+    """rules §9: the dated ECB rates, each with its source."""
     assert {str(h): r for h, r in ECB_RATES.items()} == {
         **{f"{y}-H{h}": D("0.00") for y in (2020, 2021, 2022) for h in (1, 2)},
         "2023-H1": D("2.50"),
@@ -143,7 +143,7 @@ def test_interest_never_decreases_as_payment_is_later(
 def test_each_portion_is_within_half_a_cent_of_its_daily_sum(
     amount: Decimal, due: date, delay: int
 ) -> None:
-    """SPEC §9: each half-year's portion is its day-by-day interest rounded half-up to the cent,
+    """rules §9: each half-year's portion is its day-by-day interest rounded half-up to the cent,
     and the interest is the sum of the rounded portions."""
     paid = min(due + timedelta(days=delay), date(2026, 6, 30))
     late = late_payment(amount, due, paid)

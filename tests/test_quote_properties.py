@@ -61,7 +61,7 @@ def test_total_ht_is_the_sum_of_the_lines(
 def test_vat_is_total_ht_times_rate_rounded_half_up(
     intervention: Intervention, client: Client
 ) -> None:
-    """Art. 3 'majorés de la TVA en vigueur', SPEC §8: VAT on the HT total, half-up, to the cent."""
+    """Art. 3 'majorés de la TVA en vigueur', rules §8: VAT on the HT total, half-up, to 1 ct."""
     result = quote(intervention, client)
     (vat,) = result.vat
     assert vat.base == result.total_ht
@@ -71,7 +71,7 @@ def test_vat_is_total_ht_times_rate_rounded_half_up(
 
 @given(interventions(), clients)
 def test_ttc_is_ht_plus_vat(intervention: Intervention, client: Client) -> None:
-    """SPEC §8: TTC = HT + VAT, with no rounding of its own."""
+    """rules §8: TTC = HT + VAT, with no rounding of its own."""
     result = quote(intervention, client)
     assert result.total_ttc == result.total_ht + result.total_vat
 
@@ -95,7 +95,7 @@ SpanT = TypeVar("SpanT", WorkPeriod, TravelLeg)
 def test_price_does_not_depend_on_input_time_zone(
     intervention: Intervention, client: Client, zone: tzinfo
 ) -> None:
-    """SPEC §3: times are judged in the tariff's time zone, whatever offset the input carries."""
+    """rules §3: times are judged in the tariff's time zone, whatever offset the input carries."""
 
     def moved(span: SpanT) -> SpanT:
         return span.model_copy(
@@ -183,7 +183,7 @@ def test_off_hours_line_costs_1_2_times_business_line(minutes: int, rate: Decima
 def test_included_hours_absorb_only_business_work(
     intervention: Intervention, hours: Decimal
 ) -> None:
-    """Art. 3, SPEC §5.3: included hours cover business-hours work only, never more than is
+    """Art. 3, rules §5.3: included hours cover business-hours work only, never more than is
     available, first in time; included lines cost nothing and travel is never included."""
     result = quote(intervention, UNDER_CONTRACT, included_hours_available=hours)
     included = [line for line in result.lines if line.kind is LineKind.INCLUDED]

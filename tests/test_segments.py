@@ -51,7 +51,7 @@ def change_points(start: datetime, end: datetime) -> list[datetime]:
 
 @given(spans())
 def test_segments_tile_the_span(span: tuple[datetime, datetime]) -> None:
-    """Segments cover ``[start, end)`` exactly, in order, without gap or overlap (SPEC §4)."""
+    """Segments cover ``[start, end)`` exactly, in order, without gap or overlap (rules §4)."""
     start, end = span
     parts = split(start, end, WINDOWS)
     assert parts[0].start == start
@@ -76,7 +76,7 @@ def test_segments_never_straddle_a_boundary(span: tuple[datetime, datetime]) -> 
 
 @given(spans())
 def test_segments_are_maximal(span: tuple[datetime, datetime]) -> None:
-    """SPEC §4: segments are maximal, so two neighbours are never of the same kind."""
+    """rules §4: segments are maximal, so two neighbours are never of the same kind."""
     parts = split(*span, WINDOWS)
     for before, after in pairwise(parts):
         assert before.off_hours is not after.off_hours
@@ -86,7 +86,7 @@ def test_segments_are_maximal(span: tuple[datetime, datetime]) -> None:
 def test_split_ignores_the_input_time_zone(
     span: tuple[datetime, datetime], zone_a: object, zone_b: object
 ) -> None:
-    """SPEC §3: times are judged in the tariff's zone whatever offset the input carries."""
+    """rules §3: times are judged in the tariff's zone whatever offset the input carries."""
     start, end = span
     assert split(start, end, WINDOWS) == split(
         in_zone(start, zone_a),  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""Monthly statements (SPEC §5.3, §8): the included-hours pool threaded in chronological order."""
+"""Monthly statements (rules §5.3, §8): the included-hours pool threaded in chronological order."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def business_work_minutes(intervention: Intervention) -> int:
 
 @given(june)
 def test_included_hours_used_never_exceed_the_pool(interventions: list[Intervention]) -> None:
-    """SPEC §5.3: a statement never uses more included hours than the month's pool."""
+    """rules §5.3: a statement never uses more included hours than the month's pool."""
     result = monthly_statement(WITH_INCLUDED_HOURS, interventions, 2025, 6)
     assert result.included_hours_pool == Decimal(6)
     assert 0 <= result.included_hours_used <= result.included_hours_pool
@@ -52,7 +52,7 @@ def test_included_hours_used_never_exceed_the_pool(interventions: list[Intervent
 def test_included_hours_are_consumed_in_chronological_order(
     interventions: list[Intervention],
 ) -> None:
-    """SPEC §5.3: each quote, in chronological order, uses all it can of what is left."""
+    """rules §5.3: each quote, in chronological order, uses all it can of what is left."""
     interventions = [
         i.model_copy(update={"reference": f"T{n}"}) for n, i in enumerate(interventions)
     ]
@@ -71,7 +71,7 @@ def test_included_hours_are_consumed_in_chronological_order(
 def test_two_statements_with_carried_pool_equal_one(
     interventions: list[Intervention], cut: int
 ) -> None:
-    """SPEC §5.3: splitting a month in two statements, the pool carried over, changes nothing."""
+    """rules §5.3: splitting a month in two statements, the pool carried over, changes nothing."""
     whole = monthly_statement(WITH_INCLUDED_HOURS, interventions, 2025, 6)
     ordered = sorted(interventions, key=lambda i: i.earliest_start)
     first = monthly_statement(WITH_INCLUDED_HOURS, ordered[:cut], 2025, 6)
@@ -84,7 +84,7 @@ def test_two_statements_with_carried_pool_equal_one(
 
 @given(june)
 def test_statement_vat_is_on_the_total_per_rate(interventions: list[Intervention]) -> None:
-    """SPEC §8: VAT on the statement's HT total per rate, not the sum of the quotes' VAT."""
+    """rules §8: VAT on the statement's HT total per rate, not the sum of the quotes' VAT."""
     result = monthly_statement(WITH_INCLUDED_HOURS, interventions, 2025, 6)
     assert result.total_ht == sum((q.total_ht for q in result.quotes), Decimal(0))
     for vat in result.vat:
@@ -130,7 +130,7 @@ def test_other_months_and_pending_requests_stay_out_of_the_totals() -> None:
 
 
 def test_pool_counts_contracts_active_on_the_first_or_starting_in_the_month() -> None:
-    """SPEC §5.3: the pool adds the contracts active on the 1st or starting within the month."""
+    """rules §5.3: the pool adds the contracts active on the 1st or starting within the month."""
     late = INCLUDED_CONTRACT.model_copy(update={"start": date(2025, 6, 20)})
     ended = INCLUDED_CONTRACT.model_copy(update={"start": date(2024, 1, 1)})  # ends 2025-01-01
     small = Contract(
@@ -146,7 +146,7 @@ def test_pool_counts_contracts_active_on_the_first_or_starting_in_the_month() ->
 
 
 def test_day_mode_work_uses_no_included_hours() -> None:
-    """SPEC §5.3: day units and their overflow never consume included hours."""
+    """rules §5.3: day units and their overflow never consume included hours."""
     start = datetime(2025, 6, 11, 9, tzinfo=PARIS)
     job = Intervention(
         mode=BillingMode.REMOTE_DAY,

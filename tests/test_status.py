@@ -1,4 +1,4 @@
-"""Client status (Art. 3, SPEC §2): >= 500 € a month, on a contract of >= 12 months, active."""
+"""Client status (Art. 3, rules §2): >= 500 € a month, on a contract of >= 12 months, active."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_under_contract_rule(contracts: tuple[Contract, ...], day: date, expecte
 
 
 def test_sum_policy_adds_active_contracts() -> None:
-    """SPEC §2: the optional policy sums the commitments of the qualifying active contracts."""
+    """rules §2: the optional policy sums the commitments of the qualifying active contracts."""
     client = Client(name="C", contracts=(contract("300"), contract("200")))
     summing = DEFAULT_TARIFF.replace(sum_active_contracts=True)
     assert is_under_contract(client, date(2025, 3, 1), summing)
@@ -78,7 +78,7 @@ def test_sum_policy_adds_active_contracts() -> None:
 def test_contract_is_active_exactly_between_start_and_end(
     start: date, months: int, offset: int
 ) -> None:
-    """SPEC §2: active on D when start <= D < start + months (calendar months)."""
+    """rules §2: active on D when start <= D < start + months (calendar months)."""
     deal = contract("500", months=months, start=start)
     day = start + timedelta(days=offset)
     client = Client(name="C", contracts=(deal,))
@@ -87,7 +87,7 @@ def test_contract_is_active_exactly_between_start_and_end(
 
 
 def test_status_date_is_local_date_of_earliest_start() -> None:
-    """SPEC §2: 23:30 UTC on 31 May is 1 June in Paris: the status date is 1 June."""
+    """rules §2: 23:30 UTC on 31 May is 1 June in Paris: the status date is 1 June."""
     start = datetime(2025, 5, 31, 23, 30, tzinfo=UTC)
     late = WorkPeriod(start=start + timedelta(days=3), end=start + timedelta(days=3, hours=1))
     early = WorkPeriod(start=start, end=start + timedelta(hours=1))

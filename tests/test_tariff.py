@@ -1,4 +1,4 @@
-"""The tariff as data (Art. 3, SPEC §1): defaults, validation, TOML round trip."""
+"""The tariff as data (Art. 3, rules §1): defaults, validation, TOML round trip."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ DOCS = Path(__file__).parent.parent / "docs"
 
 def test_default_tariff_is_the_2024_terms() -> None:
     """Art. 3: 75/550/600 € under contract, 90/650/750 (a floor) without, +20 % off-hours,
-    Mon–Fri 08:00–19:00 Europe/Paris, quarter hours; 0.636 €/km by convention (SPEC §1)."""
+    Mon–Fri 08:00–19:00 Europe/Paris, quarter hours; 0.636 €/km by convention (rules §1)."""
     t = DEFAULT_TARIFF
     assert t.version == "2024-06-02"
     assert t.under_contract == RateCard(

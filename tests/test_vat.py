@@ -1,4 +1,4 @@
-"""VAT (Art. 3 'majorés de la TVA en vigueur'; SPEC §8): rate by regime and date, mentions."""
+"""VAT (Art. 3 'majorés de la TVA en vigueur'; rules §8): rate by regime and date, mentions."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def one_hour_on(day: date) -> Intervention:
 def test_each_regime_has_its_rate_and_mention(
     regime: VatRegime, rate: str, mention: str | None
 ) -> None:
-    """SPEC §8: each regime's rate in force in 2025 and the mention its invoices must carry."""
+    """rules §8: each regime's rate in force in 2025 and the mention its invoices must carry."""
     result = quote(one_hour_on(date(2025, 3, 11)), Client(name="C", vat_regime=regime))
     (vat,) = result.vat
     assert vat.rate == Decimal(rate)
@@ -55,7 +55,7 @@ def test_each_regime_has_its_rate_and_mention(
     ],
 )
 def test_french_rate_changed_on_1_january_2014(day: date, rate: str) -> None:
-    """SPEC §8: 19.6 % from 2000-04-01 to 2013-12-31, 20 % since 2014-01-01 (status date)."""
+    """rules §8: 19.6 % from 2000-04-01 to 2013-12-31, 20 % since 2014-01-01 (status date)."""
     assert vat_rule(VatRegime.FRANCE, day).rate == Decimal(rate)
 
 
@@ -66,13 +66,13 @@ def test_quote_on_31_december_2013_uses_19_6() -> None:
 
 
 def test_before_april_2000_is_refused() -> None:
-    """SPEC §8: a status date before 2000-04-01 is refused with a clear error."""
+    """rules §8: a status date before 2000-04-01 is refused with a clear error."""
     with pytest.raises(VatError, match=r"no VAT rate known .* 2000-03-31"):
         vat_rule(VatRegime.FRANCE, date(2000, 3, 31))
 
 
 def test_vat_is_not_summed_line_by_line() -> None:
-    """SPEC §8 (EN 16931 BR-CO-17): VAT on the HT sum, not the sum of per-line VAT.
+    """rules §8 (EN 16931 BR-CO-17): VAT on the HT sum, not the sum of per-line VAT.
 
     At 8.5 %, two lines of 67.50 € have 5.74 € VAT each if rounded line by line (11.48 €), but
     the VAT of 135.00 € is 11.475 → 11.48; with three lines of 22.50 € (1.91 € each, 5.73 €)

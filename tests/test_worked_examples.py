@@ -1,4 +1,4 @@
-"""SPEC §10's worked examples, table-driven: every total and the billed minutes of every line.
+"""rules §10's worked examples, table-driven: every total and the billed minutes of every line.
 
 These numbers are binding: they are the terms applied by hand, and any change to the pipeline
 that moves one of them is a change of the terms' meaning.
@@ -124,7 +124,7 @@ EXAMPLES = (
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"example-{e.number}")
 def test_spec_worked_example(example: Example) -> None:
-    """SPEC §10: the quote of each worked example has exactly the lines and totals stated."""
+    """rules §10: the quote of each worked example has exactly the lines and totals stated."""
     result = quote(example.intervention, example.client, included_hours_available=example.included)
     got = tuple(
         (line.kind, line.off_hours, line.billed_minutes, str(line.amount_ht))
@@ -140,7 +140,7 @@ def test_spec_worked_example(example: Example) -> None:
 
 
 def test_example_7_reports_included_hours_used() -> None:
-    """SPEC §5.3: the quote reports the included hours it used (1 h of the 1 h available)."""
+    """rules §5.3: the quote reports the included hours it used (1 h of the 1 h available)."""
     example = EXAMPLES[5]
     result = quote(example.intervention, example.client, included_hours_available=Decimal(1))
     assert result.included_hours_used == Decimal(1)
@@ -148,7 +148,7 @@ def test_example_7_reports_included_hours_used() -> None:
 
 
 def test_repeated_october_hour_is_one_real_hour() -> None:
-    """SPEC conventions: 02:30 summer time to 02:30 winter time on 2025-10-26 is one real hour.
+    """rules (conventions): 02:30 summer time to 02:30 winter time on 2025-10-26 is one real hour.
 
     Python compares two datetimes sharing one tzinfo by wall clock, which would call this span
     empty; the library compares in UTC, so it is accepted and billed as 1 h off-hours (Sunday).

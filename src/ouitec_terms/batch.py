@@ -2,11 +2,11 @@
 
 ``price_hourly_batch(starts, ends, under_contract, tariff=...)`` takes arrays of UTC instants and
 returns, per row, the billed business and off-hours minutes and the amount HT, exactly what
-:func:`~ouitec_terms.quote` gives for one work period in hourly mode (no travel, no included
-hours, no devis). It never builds a segment: the business time of ``[start, end)`` is read from a
-cumulative table of the calendar's business windows, and only the first and last segment of a
-row need rounding up — every segment in between runs from one window edge to the next and is a
-whole number of quarter hours already (window edges fall on quarter hours).
+[`quote`][ouitec_terms.assembly.quote.quote] gives for one work period in hourly mode (no travel, no
+included hours, no devis). It never builds a segment: the business time of ``[start, end)`` is read
+from a cumulative table of the calendar's business windows, and only the first and last segment of a
+row need rounding up — every segment in between runs from one window edge to the next and is a whole
+number of quarter hours already (window edges fall on quarter hours).
 
 ```pycon
 >>> import numpy as np
@@ -49,11 +49,15 @@ IntArray = npt.NDArray[np.int64]
 
 @dataclass(frozen=True, slots=True)
 class HourlyBatch:
-    """Per-row results of :func:`price_hourly_batch` (numpy arrays, one entry per row)."""
+    """Per-row results of [`price_hourly_batch`][ouitec_terms.batch.price_hourly_batch] (numpy
+    arrays, one entry per row)."""
 
     business_minutes: IntArray
+    """Billed business-hours minutes of each row."""
     off_hours_minutes: IntArray
+    """Billed off-hours minutes of each row."""
     amount_ht_cents: IntArray
+    """Each row's amount HT, in cents."""
 
     @in_library_context
     def amounts_ht(self) -> list[Decimal]:
@@ -86,7 +90,8 @@ _NEVER = np.iinfo(np.int64).max
 
 @lru_cache(maxsize=16)
 def _table(tariff: Tariff) -> _Table:
-    """The window table of ``tariff`` (the one :func:`~ouitec_terms.split` uses), as arrays."""
+    """The window table of ``tariff`` (the one [`split`][ouitec_terms.rules.segments.split] uses),
+    as arrays."""
     windows = windows_for(tariff)
     first = date(FIRST_YEAR, 1, 1)
     standard = datetime(FIRST_YEAR, 1, 1, 12, tzinfo=windows.tz).utcoffset() or timedelta(0)
@@ -124,7 +129,7 @@ def _table(tariff: Tariff) -> _Table:
 
 
 def started_steps_array(microseconds: IntArray, step_microseconds: int) -> IntArray:
-    """The vectorised twin of :func:`~ouitec_terms.rules.rounding.started_steps` (Art. 5):
+    """The vectorised twin of [`started_steps`][ouitec_terms.rules.rounding.started_steps] (Art. 5):
     every started step is due. Property-tested equal to it."""
     return np.asarray(-(-microseconds // step_microseconds), dtype=np.int64)
 

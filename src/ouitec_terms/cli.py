@@ -156,13 +156,13 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
-#: What ``schema --output`` names, and the type whose JSON it describes.
 OUTPUTS: dict[str, type] = {
     "quote": Quote,
     "statement": Statement,
     "comparison": ModeComparison,
     "late": LatePayment,
 }
+"""What ``schema --output`` names, and the type whose JSON it describes."""
 
 
 def _add_invoice_command(

@@ -1,9 +1,10 @@
 """The library's errors: one root class, narrow subclasses, messages that say how to fix.
 
-Every error raised on purpose by ``ouitec_terms`` is an :class:`OuitecTermsError`, itself a
-:class:`ValueError`, so callers can catch the whole family at once; the library always raises
-one of the narrow subclasses below, never the root itself. Pydantic's ``ValidationError`` (also
-a ``ValueError``) reports bad model fields, each with its path.
+Every error raised on purpose by ``ouitec_terms`` is an
+[`OuitecTermsError`][ouitec_terms.errors.OuitecTermsError], itself a `ValueError`, so callers can
+catch the whole family at once; the library always raises one of the narrow subclasses below, never
+the root itself. Pydantic's ``ValidationError`` (also a ``ValueError``) reports bad model fields,
+each with its path.
 """
 
 from __future__ import annotations

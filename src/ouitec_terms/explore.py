@@ -1,7 +1,7 @@
 """Exploring prices in Jupyter: tables, price grids, a week heatmap, tariff what-ifs.
 
 Needs the ``notebook`` extra (``pip install 'ouitec-terms[notebook]'``: pandas, matplotlib); the
-core library never imports this module. Amounts stay :class:`~decimal.Decimal` in the frames
+core library never imports this module. Amounts stay `Decimal` in the frames
 (``object`` columns), so sums are exact; convert with ``.astype(float)`` only to plot.
 
 ```pycon

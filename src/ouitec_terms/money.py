@@ -1,10 +1,11 @@
-"""Money and quantities: exact :class:`~decimal.Decimal` values, one context, one rounding rule.
+"""Money and quantities: exact `Decimal` values, one context, one rounding rule.
 
-Money is ``Decimal`` in euros, rounded half-up to the cent (``ROUND_HALF_UP``) wherever a
-rounding is stated, never elsewhere. Floats are refused where values enter the library, because
-``0.1`` as a float is not one tenth. Every computation runs in :data:`LIBRARY_CONTEXT`, never in
-the caller's decimal context, so a host application that traps ``Inexact`` or works with
-``prec=4`` gets the same amounts as everyone else (:func:`in_library_context`).
+Money is ``Decimal`` in euros, rounded half-up to the cent (``ROUND_HALF_UP``) wherever a rounding
+is stated, never elsewhere. Floats are refused where values enter the library, because ``0.1`` as a
+float is not one tenth. Every computation runs in
+[`LIBRARY_CONTEXT`][ouitec_terms.money.LIBRARY_CONTEXT], never in the caller's decimal context, so a
+host application that traps ``Inexact`` or works with ``prec=4`` gets the same amounts as everyone
+else ([`in_library_context`][ouitec_terms.money.in_library_context]).
 
 ```pycon
 >>> to_decimal("12.50")
@@ -75,10 +76,6 @@ __all__ = [
 
 CENT = Decimal("0.01")
 
-#: The decimal context every computation of the library runs in, whatever the caller's:
-#: 28 significant digits (far more than an amount below 10**12 with 6 places times a rate
-#: needs), half-even for the inexact divisions (hours = minutes / 60), and errors trapped.
-#: Roundings of money never rely on it: each names ``ROUND_HALF_UP`` explicitly.
 LIBRARY_CONTEXT = Context(
     prec=28,
     rounding=ROUND_HALF_EVEN,
@@ -89,6 +86,10 @@ LIBRARY_CONTEXT = Context(
     flags=[],
     traps=[InvalidOperation, DivisionByZero, Overflow],
 )
+"""The decimal context every computation of the library runs in, whatever the caller's: 28
+significant digits (far more than an amount below 10**12 with 6 places times a rate needs),
+half-even for the inexact divisions (hours = minutes / 60), and errors trapped. Roundings of money
+never rely on it: each names ``ROUND_HALF_UP`` explicitly."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -98,7 +99,8 @@ _per_thread = threading.local()
 
 
 def _library_context() -> Context:
-    """This thread's own copy of :data:`LIBRARY_CONTEXT` (its flags are never read)."""
+    """This thread's own copy of [`LIBRARY_CONTEXT`][ouitec_terms.money.LIBRARY_CONTEXT] (its flags
+    are never read)."""
     try:
         context: Context = _per_thread.context
     except AttributeError:
@@ -107,7 +109,8 @@ def _library_context() -> Context:
 
 
 def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
-    """Run ``function`` in :data:`LIBRARY_CONTEXT`, then give the caller its context back.
+    """Run ``function`` in [`LIBRARY_CONTEXT`][ouitec_terms.money.LIBRARY_CONTEXT], then give the
+    caller its context back.
 
     The thread's copy of the library context is put in place (and the caller's restored)
     rather than copied on every call: a call made from inside the library costs nothing more.
@@ -138,12 +141,13 @@ class NumberWithFraction(Decimal):
     __slots__ = ()
 
 
-#: The one form of an input amount written as text, for the validator and the JSON Schema:
-#: ASCII digits, at most 12 before the point and 6 after, no sign, exponent or separator.
 INPUT_TEXT = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
+"""The one form of an input amount written as text, for the validator and the JSON Schema: ASCII
+digits, at most 12 before the point and 6 after, no sign, exponent or separator."""
 _INPUT_TEXT = re.compile(INPUT_TEXT.removesuffix("$") + r"\Z", re.ASCII)
-#: What :func:`to_decimal` reads from text: an optional minus, ASCII digits, an optional point.
 _DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z", re.ASCII)
+"""What [`to_decimal`][ouitec_terms.money.to_decimal] reads from text: an optional minus, ASCII
+digits, an optional point."""
 
 
 def to_decimal(value: Any) -> Decimal:
@@ -171,8 +175,8 @@ def to_decimal(value: Any) -> Decimal:
                 f"{value} is not a finite number; write an amount as a string such as '12.50'"
             )
         raise InvalidAmountError(
-            f"{value} is a number with a fraction; amounts and distances must be exact: "
-            f'write it as a string such as "{value}"'
+            f"{value} is a number with a fraction; write it exactly, as a string "
+            f'such as "{value}" (only distances may be numbers, D21)'
         )
     if isinstance(value, Decimal):
         result = value
@@ -205,8 +209,8 @@ def _non_negative(value: Any) -> Decimal:
     return result
 
 
-#: The largest amount, rate or distance accepted as input, and the most decimal places.
 INPUT_LIMIT = Decimal(10) ** 12
+"""The largest amount, rate or distance accepted as input, and the most decimal places."""
 INPUT_PLACES = 6
 
 
@@ -258,12 +262,13 @@ def whole_cents(amount: Decimal, *, name: str) -> Decimal:
     return amount
 
 
-#: More included hours than anyone could use in a month (a bound for the arithmetic).
 MAX_INCLUDED_HOURS = Decimal(100_000)
+"""More included hours than anyone could use in a month (a bound for the arithmetic)."""
 
 
 def quarter_hours(value: Any, *, name: str) -> Decimal:
-    """``value`` as hours if it is a multiple of 0.25 h from 0 to :data:`MAX_INCLUDED_HOURS`.
+    """``value`` as hours if it is a multiple of 0.25 h from 0 to
+    [`MAX_INCLUDED_HOURS`][ouitec_terms.money.MAX_INCLUDED_HOURS].
 
     Work is billed in quarter hours (Art. 5), so included contract hours come in quarters too.
     ``name`` is the parameter or field the caller used; the error names it.
@@ -283,12 +288,12 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
 
 def available_hours(value: Any, *, name: str) -> Decimal:
     """``value`` as included hours still available: a whole number of minutes from 0 to
-    :data:`MAX_INCLUDED_HOURS` (D56).
+    [`MAX_INCLUDED_HOURS`][ouitec_terms.money.MAX_INCLUDED_HOURS] (D56).
 
-    A contract includes quarter hours (Art. 5, :func:`quarter_hours`), but a tariff whose step
-    does not divide the quarter hour (6 or 12 minutes) consumes them in its own steps, so what is
-    left may be any whole number of minutes (with the allowed steps, always a multiple of three,
-    an exact decimal number of hours). ``name`` is the parameter the caller used.
+    A contract includes quarter hours (Art. 5, [`quarter_hours`][ouitec_terms.money.quarter_hours]),
+    but a tariff whose step does not divide the quarter hour (6 or 12 minutes) consumes them in its
+    own steps, so what is left may be any whole number of minutes (with the allowed steps, always a
+    multiple of three, an exact decimal number of hours). ``name`` is the parameter the caller used.
     """
     try:
         hours = to_decimal(value)
@@ -349,12 +354,11 @@ def format_percent(rate: Decimal, *, lang: str = "fr") -> str:
 
 
 # The validators below read exact values and compare them: they depend on no decimal context.
-#: An exact, finite Decimal; floats refused. Pydantic writes Decimals to JSON as strings
-#: (``"162.00"``), exactly ``str(value)``.
 Amount = Annotated[Decimal, BeforeValidator(_finite_decimal)]
-#: Like :data:`Amount`, and 0 or more.
+"""An exact, finite Decimal; floats refused. Pydantic writes Decimals to JSON as strings
+(``"162.00"``), exactly ``str(value)``."""
 NonNegativeAmount = Annotated[Decimal, BeforeValidator(_non_negative)]
-#: An input amount, rate or distance: 0 or more, below 10**12, at most 6 decimal places.
+"""Like [`Amount`][ouitec_terms.money.Amount], and 0 or more."""
 InputAmount = Annotated[
     Decimal,
     BeforeValidator(_input_quantity),
@@ -369,6 +373,7 @@ InputAmount = Annotated[
         mode="validation",
     ),
 ]
+"""An input amount, rate or distance: 0 or more, below 10**12, at most 6 decimal places."""
 
 
 def _exact_number(value: Any) -> Any:
@@ -376,8 +381,6 @@ def _exact_number(value: Any) -> Any:
     return Decimal(value) if isinstance(value, NumberWithFraction) else value
 
 
-#: An input distance or quantity: like :data:`InputAmount`, and also a JSON or TOML number with a
-#: fraction, read exactly from its text (D21). Money stays strings or integers.
 InputQuantity = Annotated[
     Decimal,
     BeforeValidator(_input_quantity),
@@ -393,3 +396,7 @@ InputQuantity = Annotated[
         mode="validation",
     ),
 ]
+"""An input distance or quantity: like [`InputAmount`][ouitec_terms.money.InputAmount], and also a
+JSON or TOML number with a fraction, read exactly from its text (D21). Money stays strings or
+integers.
+"""

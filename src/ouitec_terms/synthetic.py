@@ -25,8 +25,8 @@ from .boundary.models import BillingMode, Channel, Intervention, TravelLeg, Work
 
 __all__ = ["TICKET_MIX", "synthetic_tickets"]
 
-#: Share of each kind of ticket: (kind, weight).
 TICKET_MIX = (("remote_fix", 60), ("outage", 25), ("onsite_day", 15))
+"""Share of each kind of ticket: (kind, weight)."""
 _LABELS = {
     "remote_fix": (
         "Réinitialisation de mot de passe",

@@ -42,9 +42,13 @@ class ModePrice:
     """
 
     mode: BillingMode
+    """The billing mode priced."""
     total_ht: Amount
+    """Its total, € HT."""
     quote: Quote
+    """The full quote in that mode."""
     advisable: bool = True
+    """Whether the mode suits the work (on-site or remote), so may be chosen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,11 @@ class ModeComparison:
     """The same work priced in each applicable mode; the cheapest and what it saves."""
 
     prices: tuple[ModePrice, ...]
+    """One price per mode compared, the booked mode included."""
     cheapest: BillingMode
+    """The advisable mode of the lowest total HT (on a tie, hourly first)."""
     saving: Amount
+    """How much less, € HT, the cheapest costs than the other advisable mode."""
 
     def explain(self, lang: str = "fr") -> str:
         """The modes' totals, the cheapest and its saving, in plain text (French by default)."""
@@ -107,10 +114,10 @@ def compare_modes(
     """Price ``intervention`` in each mode that may be advised for it, and in its booked mode.
 
     On-site work (travel legs, or booked as an on-site day) is compared hourly and as an on-site
-    day; other work hourly and as a remote day (:func:`advisable_modes`). The booked mode is
-    always priced, even when it is not advisable. ``cheapest`` is the advisable mode of the
-    lowest total HT (on a tie, hourly first); ``saving`` is how much less it costs than the
-    other advisable mode.
+    day; other work hourly and as a remote day
+    ([`advisable_modes`][ouitec_terms.assembly.compare.advisable_modes]). The booked mode is always
+    priced, even when it is not advisable. ``cheapest`` is the advisable mode of the lowest total HT
+    (on a tie, hourly first); ``saving`` is how much less it costs than the other advisable mode.
     """
     advisable = advisable_modes(intervention)
     modes = advisable if intervention.mode in advisable else (*advisable, intervention.mode)

@@ -1,10 +1,11 @@
 """Invoices and credit notes from quotes and monthly statements (Art. 4; French invoicing law).
 
-An :class:`Invoice` bills a due quote or a month's statement to a client, from the seller, with
-everything French law requires an invoice to state (Code de commerce L441-9, L441-10, D441-5;
-CGI annexe II art. 242 nonies A; R123-237): numbers, dates, parties, lines, totals per VAT rate,
-payment terms and the legal mentions. An invoice is never deleted: a :func:`make_credit_note`
-corrects it, referencing its number and date (EN 16931 BT-25, BT-26).
+An [`Invoice`][ouitec_terms.assembly.invoice.Invoice] bills a due quote or a month's statement to a
+client, from the seller, with everything French law requires an invoice to state (Code de commerce
+L441-9, L441-10, D441-5; CGI annexe II art. 242 nonies A; R123-237): numbers, dates, parties, lines,
+totals per VAT rate, payment terms and the legal mentions. An invoice is never deleted: a
+[`make_credit_note`][ouitec_terms.assembly.invoice.make_credit_note] corrects it, referencing its
+number and date (EN 16931 BT-25, BT-26).
 
 ```pycon
 >>> from datetime import date, timedelta
@@ -51,8 +52,8 @@ __all__ = [
     "next_invoice_number",
 ]
 
-#: An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space.
 NUMBER_PATTERN = re.compile(r"[A-Za-z0-9+_/-]{1,35}\Z")
+"""An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space."""
 
 
 class DocumentType(StrEnum):
@@ -73,22 +74,39 @@ class Invoice:
     """
 
     type_code: DocumentType
+    """380 for an invoice, 381 for a credit note (UNTDID 1001, BT-3)."""
     number: str
+    """The number in its series, unique and gap-free (BT-1)."""
     issued: date
+    """Issue date (BT-2)."""
     received: date
+    """When the client received the invoice: the 30 days of Art. 4 run from it."""
     due: date | None
+    """Payment due date (Art. 4, BT-9); none on a credit note."""
     seller: Seller
+    """OUiTEC as issuer (BG-4)."""
     client: Client
+    """The buyer (BG-7)."""
     period_start: date
+    """First day of the services (BT-73)."""
     period_end: date
+    """Last day of the services (BT-74)."""
     quotes: tuple[Quote, ...]
+    """What is billed; their lines are the invoice lines."""
     vat: tuple[VatLine, ...]
+    """VAT per rate, on the invoice's HT total per rate (BG-23)."""
     total_ht: Amount
+    """Total, € HT (BT-109)."""
     total_vat: Amount
+    """Total VAT, € (BT-110)."""
     total_ttc: Amount
+    """Total, € TTC (BT-112)."""
     preceding_number: str | None = None
+    """On a credit note, the number of the invoice it corrects (BT-25)."""
     preceding_issued: date | None = None
+    """On a credit note, that invoice's issue date (BT-26)."""
     reason: str = ""
+    """On a credit note, why the invoice is corrected."""
 
     @property
     def regime(self) -> VatRegime:

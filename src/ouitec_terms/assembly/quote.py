@@ -1,4 +1,5 @@
-"""The pipeline end to end: inputs → classify → segment → round → price → tax → :class:`Quote`.
+"""The pipeline end to end: inputs → classify → segment → round → price → tax →
+[`Quote`][ouitec_terms.assembly.quote.Quote].
 
 ```pycon
 >>> from datetime import datetime
@@ -64,25 +65,45 @@ class Quote:
     """
 
     reference: str
+    """The intervention's reference."""
     client_name: str
+    """The client's name."""
     mode: BillingMode
+    """The billing mode priced (Art. 3)."""
     channel: Channel
+    """How the request was made (Art. 5)."""
     lines: tuple[QuoteLine, ...]
+    """The itemised lines, each citing its articles."""
     total_ht: Amount
+    """Sum of the lines, € HT."""
     vat: tuple[VatLine, ...]
+    """VAT per rate on the HT total, rounded half-up to the cent (rules §8)."""
     total_vat: Amount
+    """Sum of the VAT lines, €."""
     total_ttc: Amount
+    """Total HT plus VAT, €."""
     under_contract: bool
+    """Whether the client was under contract on the status date (Art. 3, rules §2)."""
     status_date: date
+    """The day the client's status is judged on (the intervention's first day, local)."""
     tariff_version: str
+    """The version of the tariff applied."""
     timezone: str
+    """The tariff's clock (IANA name) on which times are shown."""
     rounding_minutes: int
+    """The tariff's billing step, in minutes (Art. 5: the started quarter hour)."""
     day_minutes: int
+    """Length of a billed day, in minutes (the business window)."""
     seat: str
+    """OUiTEC's seat, from which travel is measured (Art. 11)."""
     mentions: tuple[Mention, ...] = ()
+    """What the document must state beside its lines, as codes."""
     due: bool = True
+    """False while the request awaits its written confirmation (Art. 5)."""
     included_hours_available: NonNegativeAmount = Decimal(0)
+    """Included contract hours available before this intervention."""
     included_hours_used: NonNegativeAmount = Decimal(0)
+    """Included contract hours this intervention used (rules §5.3)."""
 
     @property
     @in_library_context

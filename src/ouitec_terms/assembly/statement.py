@@ -1,9 +1,9 @@
 """Monthly statements: a month's interventions priced in order, with the included-hours pool.
 
-SPEC §5.3: the pool is the sum of ``included_hours_per_month`` of the contracts active on the
+rules §5.3: the pool is the sum of ``included_hours_per_month`` of the contracts active on the
 first day of the month or starting within it; it is threaded through the month's interventions
 in chronological order, each quote using what it needs of what is left. VAT is computed on the
-statement's total per rate (SPEC §8), not summed from the quotes.
+statement's total per rate (rules §8), not summed from the quotes.
 
 ```pycon
 >>> from datetime import date, datetime, timedelta
@@ -67,19 +67,33 @@ class Statement:
     """
 
     client_name: str
+    """The client's name."""
     year: int
+    """The statement's year."""
     month: int
+    """The statement's month (1-12)."""
     tariff_version: str
+    """The version of the tariff applied."""
     quotes: tuple[Quote, ...]
+    """The due quotes of the month, in chronological order."""
     pending: tuple[Quote, ...]
+    """Quotes not yet due (Art. 5), outside the totals."""
     outside_month: tuple[str, ...]
+    """References of interventions given whose status date is in another month (D31)."""
     included_hours_pool: NonNegativeAmount
+    """Included hours of the contracts active in the month (rules §5.3)."""
     included_hours_used: NonNegativeAmount
+    """Included hours the month's quotes used."""
     total_ht: Amount
+    """Sum of the due quotes, € HT."""
     vat: tuple[VatLine, ...]
+    """VAT per rate on the statement's HT total per rate (rules §8)."""
     total_vat: Amount
+    """Sum of the VAT lines, €."""
     total_ttc: Amount
+    """Total HT plus VAT, €."""
     mentions: tuple[Mention, ...] = ()
+    """What the statement must state, as codes."""
 
     @property
     @in_library_context
@@ -189,7 +203,7 @@ def monthly_statement(
 
 
 def _vat_per_rate(quotes: list[Quote]) -> tuple[VatLine, ...]:
-    """VAT on the statement's HT total per rate, rounded half-up once per rate (SPEC §8)."""
+    """VAT on the statement's HT total per rate, rounded half-up once per rate (rules §8)."""
     bases: dict[Decimal, list[Decimal]] = {}
     for q in quotes:
         for line in q.vat:

@@ -1,9 +1,11 @@
 """Input documents: a client and an intervention in one TOML or JSON file (the CLI's input).
 
-The document has two top-level tables, ``client`` and ``intervention``, whose keys are the
-fields of :class:`~ouitec_terms.Client` and :class:`~ouitec_terms.Intervention`. Datetimes are
-RFC 3339 with an offset (TOML offset date-times or strings); money and distances are strings or
-integers, never floats. :func:`document_schema` gives the JSON Schema.
+The document has two top-level tables, ``client`` and ``intervention``, whose keys are the fields of
+[`Client`][ouitec_terms.boundary.models.Client] and
+[`Intervention`][ouitec_terms.boundary.models.Intervention]. Datetimes are RFC 3339, with an offset
+or else read on the tariff's clock (D60) (TOML offset date-times or strings); money and distances
+are strings or integers, never floats.
+[`document_schema`][ouitec_terms.boundary.documents.document_schema] gives the JSON Schema.
 
 ```pycon
 >>> request = QuoteRequest.model_validate_json('''
@@ -41,15 +43,17 @@ __all__ = [
 class QuoteRequest(BaseModel, frozen=True, extra="forbid"):
     """What ``ouitec-terms quote`` prices: one client and one intervention."""
 
-    client: Client
-    intervention: Intervention
+    client: Client = Field(description="who is billed")
+    intervention: Intervention = Field(description="what is priced")
 
 
 class StatementRequest(BaseModel, frozen=True, extra="forbid"):
     """What ``ouitec-terms statement`` prices: one client and its interventions."""
 
-    client: Client
-    interventions: tuple[Intervention, ...] = Field(max_length=MAX_INTERVENTIONS_PER_STATEMENT)
+    client: Client = Field(description="who is billed")
+    interventions: tuple[Intervention, ...] = Field(
+        max_length=MAX_INTERVENTIONS_PER_STATEMENT, description="the month's interventions"
+    )
 
 
 def document_schema(kind: type[BaseModel] = QuoteRequest) -> dict[str, Any]:
@@ -74,7 +78,8 @@ def _load(path: str | Path, kind: type[Request], timezone: str) -> Request:
 
 
 def load_document(path: str | Path, *, timezone: str = "Europe/Paris") -> QuoteRequest:
-    """Read and validate a quote document; every problem becomes a :class:`DocumentError`.
+    """Read and validate a quote document; every problem becomes a
+    [`DocumentError`][ouitec_terms.errors.DocumentError].
 
     ``path`` ``"-"`` reads standard input. A date-time written without an offset (a TOML local
     date-time, a browser's ``datetime-local``) is read on the clock of ``timezone``, the
@@ -87,5 +92,5 @@ def load_statement_document(
     path: str | Path, *, timezone: str = "Europe/Paris"
 ) -> StatementRequest:
     """Read and validate a statement document (``client`` and ``interventions``), like
-    :func:`load_document`."""
+    [`load_document`][ouitec_terms.boundary.documents.load_document]."""
     return _load(path, StatementRequest, timezone)

@@ -105,7 +105,6 @@ def check_same_siren(siren: str | None, siret: str | None, vat_number: str | Non
         )
 
 
-#: EAS codes (CEF list) of the VAT numbers of EU member states, for electronic addresses.
 VAT_EAS = {
     "AT": "9914", "BE": "9925", "BG": "9926", "CY": "9928", "CZ": "9929", "DE": "9930",
     "DK": "9902", "EE": "9931", "EL": "9933", "ES": "9920", "FI": "0213", "FR": "9957",
@@ -113,6 +112,7 @@ VAT_EAS = {
     "LV": "9939", "MT": "9943", "NL": "9944", "PL": "9945", "PT": "9946", "RO": "9947",
     "SE": "9955", "SI": "9949", "SK": "9950",
 }  # fmt: skip
+"""EAS codes (CEF list) of the VAT numbers of EU member states, for electronic addresses."""
 
 
 def electronic_address(

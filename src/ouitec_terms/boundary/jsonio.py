@@ -1,4 +1,5 @@
-"""JSON in and out, through one public pair: :func:`to_json` and :func:`from_json`.
+"""JSON in and out, through one public pair: [`to_json`][ouitec_terms.boundary.jsonio.to_json] and
+[`from_json`][ouitec_terms.boundary.jsonio.from_json].
 
 Every value of the library — the inputs (pydantic models) and the computed values (frozen
 dataclasses: quotes, statements, comparisons, late payments…) — goes to JSON and back through
@@ -58,10 +59,11 @@ def from_json(kind: type[T], text: str | bytes) -> T:
 
 
 def json_schema(kind: type[Any], *, mode: str = "serialization") -> dict[str, Any]:
-    """The JSON Schema of ``kind``'s JSON, from the same adapter :func:`to_json` uses.
+    """The JSON Schema of ``kind``'s JSON, from the same adapter
+    [`to_json`][ouitec_terms.boundary.jsonio.to_json] uses.
 
-    ``mode`` is ``"serialization"`` (what :func:`to_json` writes) or ``"validation"`` (what
-    :func:`from_json` reads).
+    ``mode`` is ``"serialization"`` (what [`to_json`][ouitec_terms.boundary.jsonio.to_json] writes)
+    or ``"validation"`` (what [`from_json`][ouitec_terms.boundary.jsonio.from_json] reads).
     """
     schema = _adapter(kind).json_schema(
         mode="validation" if mode == "validation" else "serialization"

@@ -3,7 +3,7 @@
 Every model is immutable (``frozen=True``) and refuses unknown fields (``extra="forbid"``);
 change one with ``model_copy(update=...)`` on values you know are valid, or build a new one.
 Datetimes must carry an offset (naive ones are refused) and are compared, sorted and
-subtracted in UTC (SPEC conventions), so the repeated hour of the October clock change is
+subtracted in UTC (rules, conventions), so the repeated hour of the October clock change is
 handled as real time.
 
 ```pycon
@@ -68,19 +68,19 @@ __all__ = [
     "utc",
 ]
 
-#: The most interventions one statement prices (a bound against hostile documents).
 MAX_INTERVENTIONS_PER_STATEMENT = 10_000
-#: The most work periods, and the most travel legs, one intervention may hold.
+"""The most interventions one statement prices (a bound against hostile documents)."""
 MAX_SPANS_PER_INTERVENTION = 1000
+"""The most work periods, and the most travel legs, one intervention may hold."""
 #: The years the library prices (D5, D41): from 1970 to the last year the ``holidays`` package
 #: states French public holidays for (2100 in every release since 0.62).
 FIRST_YEAR, LAST_YEAR = 1970, 2100
-#: The earliest and latest instants a work period or travel leg may have: a day inside the
-#: covered years, so that every local date of every time zone (UTC-12 to UTC+14) is covered.
 EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=UTC)
+"""The earliest and latest instants a work period or travel leg may have: a day inside the covered
+years, so that every local date of every time zone (UTC-12 to UTC+14) is covered."""
 LATEST = datetime(LAST_YEAR, 12, 31, tzinfo=UTC)
-#: The longest a single work period or travel leg may last (SPEC §4).
 MAX_SPAN = timedelta(days=366)
+"""The longest a single work period or travel leg may last (rules §4)."""
 
 
 def utc(moment: datetime) -> datetime:
@@ -116,15 +116,15 @@ def _one_line(text: str) -> str:
     return text
 
 
-#: Text a person reads on one line of a quote (names, labels, references).
 OneLine = Annotated[str, AfterValidator(_one_line)]
+"""Text a person reads on one line of a quote (names, labels, references)."""
 
 _RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}", re.ASCII)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
 
 
-#: The key of pydantic's validation context that names the clock offset-less times are read on.
 LOCAL_CLOCK = "local_clock"
+"""The key of pydantic's validation context that names the clock offset-less times are read on."""
 
 
 def _instant(value: Any, info: ValidationInfo) -> Any:
@@ -187,19 +187,18 @@ def _calendar_date(value: Any) -> Any:
     raise ValueError(f"{str(value)[:40]!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-06-02")
 
 
-#: An aware datetime given as a datetime or an RFC 3339 string, never as a number.
 Instant = Annotated[
     AwareDatetime,
     BeforeValidator(_instant),
     WithJsonSchema({"type": "string", "format": "date-time"}, mode="validation"),
 ]
-#: A calendar date given as a date or ``YYYY-MM-DD``, never as a number or a date-time.
+"""An aware datetime given as a datetime or an RFC 3339 string, never as a number."""
 CalendarDate = Annotated[
     date,
     BeforeValidator(_calendar_date),
     WithJsonSchema({"type": "string", "format": "date"}, mode="validation"),
 ]
-#: Contract hours per month: a multiple of 0.25 h from 0 to 100 000 (Art. 5).
+"""A calendar date given as a date or ``YYYY-MM-DD``, never as a number or a date-time."""
 IncludedHours = Annotated[
     Decimal,
     BeforeValidator(lambda value: quarter_hours(value, name="included_hours_per_month")),
@@ -214,6 +213,7 @@ IncludedHours = Annotated[
         mode="validation",
     ),
 ]
+"""Contract hours per month: a multiple of 0.25 h from 0 to 100 000 (Art. 5)."""
 
 
 def check_subdivision(value: str | None, *, country: str = "FR") -> str | None:
@@ -237,7 +237,8 @@ class _Frozen(BaseModel, frozen=True, extra="forbid"):
 
 
 class VatRegime(StrEnum):
-    """Where the client stands for VAT (SPEC §8); rates and mentions live in :mod:`.vat`."""
+    """Where the client stands for VAT (rules §8); rates and mentions live in
+    [`ouitec_terms.rules.vat`][ouitec_terms.rules.vat]."""
 
     FRANCE = "france"
     GUADELOUPE_MARTINIQUE_REUNION = "guadeloupe-martinique-reunion"
@@ -274,9 +275,9 @@ class Contract(_Frozen):
     Active from ``start`` (included) for ``months`` calendar months (end excluded).
     """
 
-    service: Service
+    service: Service = Field(description="the service of Art. 2 the contract commits to")
     monthly_commitment: InputAmount = Field(description="€ HT committed per month")
-    start: CalendarDate
+    start: CalendarDate = Field(description="first day the contract runs")
     months: int = Field(ge=1, le=1200, description="commitment term in calendar months")
     included_hours_per_month: IncludedHours = Field(
         default=Decimal(0), description="support hours per month already paid by the contract"
@@ -295,9 +296,11 @@ class Contract(_Frozen):
 class Address(_Frozen):
     """A postal address (BG-5 of the seller, BG-8 of the buyer)."""
 
-    street: OneLine = Field(min_length=1, max_length=200)
-    postcode: str = Field(min_length=1, max_length=20, pattern=r"^[0-9A-Za-z -]+$")
-    city: OneLine = Field(min_length=1, max_length=100)
+    street: OneLine = Field(min_length=1, max_length=200, description="street and number")
+    postcode: str = Field(
+        min_length=1, max_length=20, pattern=r"^[0-9A-Za-z -]+$", description="postal code"
+    )
+    city: OneLine = Field(min_length=1, max_length=100, description="town")
     country: str = Field(default="FR", pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
 
 
@@ -306,9 +309,15 @@ class Client(_Frozen):
     identity (what an invoice states of it: identifiers checked with python-stdnum, address).
     """
 
-    name: OneLine = Field(min_length=1, max_length=200)
-    contracts: tuple[Contract, ...] = ()
-    vat_regime: VatRegime = VatRegime.FRANCE
+    name: OneLine = Field(
+        min_length=1, max_length=200, description="the client's legal or trading name"
+    )
+    contracts: tuple[Contract, ...] = Field(
+        default=(), description="commitment contracts, past and present (Art. 3)"
+    )
+    vat_regime: VatRegime = Field(
+        default=VatRegime.FRANCE, description="where the client stands for VAT (rules §8)"
+    )
     holiday_subdivision: str | None = Field(
         default=None,
         max_length=50,
@@ -316,13 +325,20 @@ class Client(_Frozen):
         "the tariff's",
     )
 
-    siren: Siren | None = None
-    siret: Siret | None = None
-    vat_number: VatNumber | None = None
+    siren: Siren | None = Field(
+        default=None, description="9-digit SIREN of a French business (checked)"
+    )
+    siret: Siret | None = Field(
+        default=None,
+        description="14-digit SIRET of the billed establishment (checked, starts with the SIREN)",
+    )
+    vat_number: VatNumber | None = Field(default=None, description="intra-EU VAT number (checked)")
     electronic_address: Email | None = Field(
         default=None, description="e-mail address for e-invoices when no SIREN or VAT number"
     )
-    address: Address | None = None
+    address: Address | None = Field(
+        default=None, description="billing address, required to invoice"
+    )
 
     @field_validator("holiday_subdivision")
     @classmethod
@@ -391,10 +407,16 @@ class Devis(_Frozen):
     false. An unsigned devis counts as no devis.
     """
 
-    reference: OneLine = Field(min_length=1, max_length=200)
+    reference: OneLine = Field(
+        min_length=1, max_length=200, description="the devis's own reference"
+    )
     amount_ht: InputAmount = Field(description="price of the work, € HT, to the cent")
-    signed: bool
-    includes_travel: bool = True
+    signed: bool = Field(
+        description="whether the client signed it (an unsigned devis counts as none)"
+    )
+    includes_travel: bool = Field(
+        default=True, description="whether the devis price covers travel (Art. 11)"
+    )
 
     @field_validator("amount_ht")
     @classmethod
@@ -405,13 +427,31 @@ class Devis(_Frozen):
 class Intervention(_Frozen):
     """One intervention: work periods, travel legs, how it is billed and how it was asked for."""
 
-    work: tuple[WorkPeriod, ...] = Field(default=(), max_length=MAX_SPANS_PER_INTERVENTION)
-    travel: tuple[TravelLeg, ...] = Field(default=(), max_length=MAX_SPANS_PER_INTERVENTION)
-    mode: BillingMode = BillingMode.HOURLY
-    channel: Channel = Channel.PORTAL
-    confirmed_in_writing: bool = False
-    reference: OneLine = Field(default="", max_length=200)
-    devis: Devis | None = None
+    work: tuple[WorkPeriod, ...] = Field(
+        default=(),
+        max_length=MAX_SPANS_PER_INTERVENTION,
+        description="work periods, without overlap",
+    )
+    travel: tuple[TravelLeg, ...] = Field(
+        default=(),
+        max_length=MAX_SPANS_PER_INTERVENTION,
+        description="travel legs to and from the site (Art. 11)",
+    )
+    mode: BillingMode = Field(
+        default=BillingMode.HOURLY, description="how the work is billed (Art. 3)"
+    )
+    channel: Channel = Field(
+        default=Channel.PORTAL, description="how the request was made (Art. 5)"
+    )
+    confirmed_in_writing: bool = Field(
+        default=False, description="a request by phone confirmed in writing (Art. 5)"
+    )
+    reference: OneLine = Field(
+        default="", max_length=200, description="the intervention's reference, shown on documents"
+    )
+    devis: Devis | None = Field(
+        default=None, description="the devis for on-site work, if any (Art. 11)"
+    )
 
     @model_validator(mode="after")
     def _something_without_overlap(self) -> Self:

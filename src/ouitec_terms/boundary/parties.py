@@ -1,7 +1,7 @@
 """OUiTEC as the issuer of invoices: the seller's legal identity, address and bank account.
 
 Read from a TOML file with one ``[seller]`` table; its identifiers are checked with
-python-stdnum (:mod:`.identifiers`).
+python-stdnum ([`ouitec_terms.boundary.identifiers`][ouitec_terms.boundary.identifiers]).
 
 ```pycon
 >>> seller = Seller.from_toml_text(EXAMPLE_SELLER_TOML)
@@ -31,20 +31,20 @@ __all__ = ["EXAMPLE_SELLER_TOML", "Seller"]
 class Seller(BaseModel, frozen=True, extra="forbid"):
     """OUiTEC as the issuer of invoices (L441-9, R123-237, CGI annexe II art. 242 nonies A)."""
 
-    name: OneLine = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200, description="legal name")
     legal_form: OneLine = Field(min_length=1, max_length=50, description="e.g. SAS, SARL")
     share_capital: InputAmount = Field(description="€, as the Kbis states it")
-    siren: Siren
-    siret: Siret
-    vat_number: VatNumber
+    siren: Siren = Field(description="9-digit SIREN (checked)")
+    siret: Siret = Field(description="14-digit SIRET of the issuing establishment (checked)")
+    vat_number: VatNumber = Field(description="intra-EU VAT number (checked)")
     rcs_city: OneLine = Field(min_length=1, max_length=100, description="RCS registry town")
-    iban: Iban
-    email: Email
-    phone: OneLine = Field(min_length=1, max_length=30)
+    iban: Iban = Field(description="IBAN for transfers (checked)")
+    email: Email = Field(description="contact and e-invoicing address")
+    phone: OneLine = Field(min_length=1, max_length=30, description="telephone number as printed")
     vat_on_debits: bool = Field(
         default=False, description="option pour le paiement de la taxe d'après les débits"
     )
-    address: Address
+    address: Address = Field(description="registered office")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -77,7 +77,6 @@ class Seller(BaseModel, frozen=True, extra="forbid"):
             raise InvoiceError(describe_validation_error(error, f"seller {source}")) from None
 
 
-#: A made-up, checksum-valid seller for examples and tests (not OUiTEC's real identifiers).
 EXAMPLE_SELLER_TOML = """\
 # EXAMPLE ONLY: made-up identifiers with valid checksums, not OUiTEC's real ones.
 [seller]
@@ -99,3 +98,4 @@ postcode = "69390"
 city = "Charly"
 country = "FR"
 """
+"""A made-up, checksum-valid seller for examples and tests (not OUiTEC's real identifiers)."""

@@ -1,12 +1,14 @@
 """Reading TOML and JSON files safely: whatever the bytes, data or one clear error.
 
 Every file the library reads (documents, tariffs, ECB rate files) goes through
-:func:`read_data`. It refuses, each with a message naming the file: unreadable paths, files over
-:data:`MAX_FILE_BYTES`, text that is not UTF-8, invalid TOML or JSON, duplicate JSON keys
-(the last one would silently win), JSON ``NaN`` and ``Infinity``, nesting deeper than
-:data:`MAX_DEPTH` and integers longer than :data:`MAX_INTEGER_DIGITS` digits. Numbers written
-with a fraction are kept exactly as :class:`~ouitec_terms.money.NumberWithFraction`, never as
-floats.
+[`read_data`][ouitec_terms.boundary.reading.read_data]. It refuses, each with a message naming the
+file: unreadable paths, files over [`MAX_FILE_BYTES`][ouitec_terms.boundary.reading.MAX_FILE_BYTES],
+text that is not UTF-8, invalid TOML or JSON, duplicate JSON keys (the last one would silently win),
+JSON ``NaN`` and ``Infinity``, nesting deeper than
+[`MAX_DEPTH`][ouitec_terms.boundary.reading.MAX_DEPTH] and integers longer than
+[`MAX_INTEGER_DIGITS`][ouitec_terms.boundary.reading.MAX_INTEGER_DIGITS] digits. Numbers written
+with a fraction are kept exactly as [`NumberWithFraction`][ouitec_terms.money.NumberWithFraction],
+never as floats.
 
 ```pycon
 >>> data = parse_text('{"a": {"b": 1.50}}', source="doc.json", toml=False)
@@ -45,12 +47,12 @@ __all__ = [
     "read_data",
 ]
 
-#: The largest file read (a statement of 10 000 interventions is a few MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
-#: The deepest nesting of tables and arrays a document may have (documents need about 6).
+"""The largest file read (a statement of 10 000 interventions is a few MB)."""
 MAX_DEPTH = 32
-#: The most digits an integer may have (amounts stay below 10**12).
+"""The deepest nesting of tables and arrays a document may have (documents need about 6)."""
 MAX_INTEGER_DIGITS = 30
+"""The most digits an integer may have (amounts stay below 10**12)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -66,8 +68,8 @@ def read_data(
     """The data of a TOML (``.toml``) or JSON (any other suffix) file, checked as above;
     ``"-"`` reads standard input (JSON when it starts with ``{``, else TOML).
 
-    ``error`` is the class of the error raised: :class:`DocumentError` by default,
-    :class:`~ouitec_terms.errors.TariffError` for a tariff file.
+    ``error`` is the class of the error raised: [`DocumentError`][ouitec_terms.errors.DocumentError]
+    by default, [`TariffError`][ouitec_terms.errors.TariffError] for a tariff file.
     """
     source = one_line(str(path))
     file = Path(path)
@@ -99,7 +101,8 @@ def read_data(
 def parse_text(
     text: str, *, source: str, toml: bool, error: type[OuitecTermsError] = DocumentError
 ) -> dict[str, Any]:
-    """Parse TOML or JSON ``text`` into a dict, refusing what :func:`read_data` refuses."""
+    """Parse TOML or JSON ``text`` into a dict, refusing what
+    [`read_data`][ouitec_terms.boundary.reading.read_data] refuses."""
     kind = "TOML" if toml else "JSON"
     try:
         data = _parse_toml(text) if toml else _parse_json(text)
@@ -161,7 +164,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _check_shape(data: dict[str, Any], source: str, error: type[OuitecTermsError]) -> None:
-    """Refuse nesting deeper than :data:`MAX_DEPTH` and integers longer than allowed."""
+    """Refuse nesting deeper than [`MAX_DEPTH`][ouitec_terms.boundary.reading.MAX_DEPTH] and
+    integers longer than allowed."""
     limit = 10**MAX_INTEGER_DIGITS
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
@@ -203,8 +207,8 @@ _HINTS = {
     "datetime_parsing": "write an RFC 3339 datetime, e.g. 2025-03-11T09:00:00+01:00",
     "enum": "use one of the values listed",
 }
-#: How many problems a message spells out before it counts the rest.
 _SHOWN = 3
+"""How many problems a message spells out before it counts the rest."""
 
 
 def describe_validation_error(

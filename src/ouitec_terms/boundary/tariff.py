@@ -1,7 +1,9 @@
-"""The tariff as data (Art. 3, SPEC §1): rates, surcharge, business window, holidays, time zone.
+"""The tariff as data (Art. 3, rules §1): rates, surcharge, business window, holidays, time zone.
 
-A :class:`Tariff` is immutable and versioned. :data:`DEFAULT_TARIFF` is the terms of 2024-06-02;
-build a variant with :meth:`Tariff.replace` (validated) or load one from TOML.
+A [`Tariff`][ouitec_terms.boundary.tariff.Tariff] is immutable and versioned.
+[`DEFAULT_TARIFF`][ouitec_terms.boundary.tariff.DEFAULT_TARIFF] is the terms of 2024-06-02; build a
+variant with [`Tariff.replace`][ouitec_terms.boundary.tariff.Tariff.replace] (validated) or load one
+from TOML.
 
 ```pycon
 >>> DEFAULT_TARIFF.rates(under_contract=True).hourly
@@ -33,12 +35,12 @@ from .reading import describe_validation_error, parse_text, read_data
 
 __all__ = ["DEFAULT_TARIFF", "RateCard", "Tariff", "check_holiday_place", "tariff_schema"]
 
-#: The command that prints the JSON Schema of a tariff file (named in error messages).
 TARIFF_SCHEMA_COMMAND = "ouitec-terms schema --tariff"
+"""The command that prints the JSON Schema of a tariff file (named in error messages)."""
 
 
-#: Rounding steps (minutes) whose hours are exact decimals: 60 / step is 2^a * 5^b.
 ROUNDING_STEPS = (3, 6, 12, 15, 30, 60)
+"""Rounding steps (minutes) whose hours are exact decimals: 60 / step is 2^a * 5^b."""
 
 
 class RateCard(BaseModel, frozen=True, extra="forbid"):
@@ -52,14 +54,14 @@ class RateCard(BaseModel, frozen=True, extra="forbid"):
     )
 
 
-#: Art. 3, clients under contract: 75 € an hour, 550 € the remote day, 600 € the on-site day.
 UNDER_CONTRACT_RATES = RateCard(
     hourly=Decimal(75), remote_day=Decimal(550), onsite_day=Decimal(600)
 )
-#: Art. 3, clients not under contract: 90 € an hour, 650 € the remote day, "dès 750 €" on site.
+"""Art. 3, clients under contract: 75 € an hour, 550 € the remote day, 600 € the on-site day."""
 NOT_UNDER_CONTRACT_RATES = RateCard(
     hourly=Decimal(90), remote_day=Decimal(650), onsite_day=Decimal(750), onsite_day_is_floor=True
 )
+"""Art. 3, clients not under contract: 90 € an hour, 650 € the remote day, "dès 750 €" on site."""
 _RATE_CARDS = {
     "under_contract": UNDER_CONTRACT_RATES,
     "not_under_contract": NOT_UNDER_CONTRACT_RATES,
@@ -74,9 +76,18 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
     750 €" (D43).
     """
 
-    version: str = Field(default="2024-06-02", min_length=1, max_length=100)
-    under_contract: RateCard = UNDER_CONTRACT_RATES
-    not_under_contract: RateCard = NOT_UNDER_CONTRACT_RATES
+    version: str = Field(
+        default="2024-06-02",
+        min_length=1,
+        max_length=100,
+        description="the date of the terms this tariff applies",
+    )
+    under_contract: RateCard = Field(
+        default=UNDER_CONTRACT_RATES, description="rates for a client under contract (Art. 3)"
+    )
+    not_under_contract: RateCard = Field(
+        default=NOT_UNDER_CONTRACT_RATES, description="rates for any other client (Art. 3)"
+    )
     off_hours_surcharge: InputAmount = Field(
         default=Decimal("0.20"), description="fraction added outside business hours (Art. 3)"
     )
@@ -85,7 +96,12 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
     business_weekdays: tuple[int, ...] = Field(
         default=(1, 2, 3, 4, 5), description="ISO weekdays with business hours (1 = Monday)"
     )
-    holiday_country: str = Field(default="FR", min_length=2, max_length=3)
+    holiday_country: str = Field(
+        default="FR",
+        min_length=2,
+        max_length=3,
+        description="country of the public-holiday calendar (holidays package code)",
+    )
     holiday_subdivision: str | None = Field(
         default=None, description="e.g. '57' Moselle, '6AE' Alsace, '974' La Réunion"
     )
@@ -216,8 +232,8 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
     def from_toml(cls, path: str | Path) -> Tariff:
         """Load a tariff from a TOML file; keys absent from it keep the 2024-06-02 defaults.
 
-        Any problem (unreadable file, invalid TOML, a bad value) is a :class:`TariffError` that
-        names the file and the field.
+        Any problem (unreadable file, invalid TOML, a bad value) is a
+        [`TariffError`][ouitec_terms.errors.TariffError] that names the file and the field.
         """
         data = read_data(path, error=TariffError, what="tariff file")
         return cls._validated(data, repr(str(path)))
@@ -236,7 +252,9 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
             raise TariffError(message) from None
 
     def to_toml(self) -> str:
-        """This tariff as TOML text that :meth:`from_toml_text` reads back to an equal tariff."""
+        """This tariff as TOML text that
+        [`Tariff.from_toml_text`][ouitec_terms.boundary.tariff.Tariff.from_toml_text] reads back to
+        an equal tariff."""
         top: list[str] = []
         tables: list[str] = []
         for name, value in self:
@@ -305,5 +323,5 @@ def tariff_schema() -> dict[str, Any]:
     return schema
 
 
-#: The terms of 2024-06-02 (Art. 3, SPEC §1).
 DEFAULT_TARIFF = Tariff()
+"""The terms of 2024-06-02 (Art. 3, rules §1)."""

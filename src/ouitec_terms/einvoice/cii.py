@@ -30,12 +30,12 @@ from ouitec_terms.rules.pricing import LineKind, Unit
 
 __all__ = ["VAT_CATEGORIES", "VatCategory", "to_cii_xml", "vat_category"]
 
-#: The profile of the XML (BT-24): Factur-X EN 16931 ("Comfort").
 PROFILE = "urn:cen.eu:en16931:2017"
-#: The billing frame (BT-23, BR-FR-08): S1, an invoice for services.
+"""The profile of the XML (BT-24): Factur-X EN 16931 ("Comfort")."""
 BILLING_FRAME = "S1"
-#: UN/ECE Recommendation 20 codes of the lines' units (BT-130).
+"""The billing frame (BT-23, BR-FR-08): S1, an invoice for services."""
 UNIT_CODES = {Unit.HOUR: "HUR", Unit.KM: "KMT", Unit.DAY: "DAY", Unit.DEVIS: "C62"}
+"""UN/ECE Recommendation 20 codes of the lines' units (BT-130)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +43,15 @@ class VatCategory:
     """The EN 16931 VAT category of a regime (BT-118, BT-151) and its exemption reason."""
 
     code: str
+    """UNTDID 5305 VAT category (BT-118): S, AE or E."""
     reason: str | None = None
+    """The exemption reason text (BT-120), if any."""
     reason_code: str | None = None
+    """The VATEX exemption code (BT-121), if any."""
     source: str = ""
+    """The law the category rests on."""
 
 
-#: How each VAT regime is declared in an e-invoice (D58).
 VAT_CATEGORIES: dict[VatRegime, VatCategory] = {
     VatRegime.FRANCE: VatCategory("S", source="CGI art. 278; EN 16931 BR-S"),
     VatRegime.GUADELOUPE_MARTINIQUE_REUNION: VatCategory("S", source="CGI art. 296; EN 16931 BR-S"),
@@ -62,6 +65,7 @@ VAT_CATEGORIES: dict[VatRegime, VatCategory] = {
         "E", "TVA non applicable, art. 259-1 du CGI", source="CGI art. 259-1; EN 16931 BR-E"
     ),
 }
+"""How each VAT regime is declared in an e-invoice (D58)."""
 
 
 def vat_category(regime: VatRegime) -> VatCategory:
@@ -223,7 +227,7 @@ def _lines(invoice: Invoice, category: str, rate: str) -> list[dict[str, Any]]:
 def to_cii_xml(invoice: Invoice) -> bytes:
     """The EN 16931 CII XML of ``invoice`` (Factur-X profile EN 16931, French rules).
 
-    Raises :class:`~ouitec_terms.errors.InvoiceError` when a party cannot be addressed
+    Raises [`InvoiceError`][ouitec_terms.errors.InvoiceError] when a party cannot be addressed
     electronically. The generator's own checks are left to the test suite, which validates
     against the XSD and the Schematron rules locally.
     """

@@ -28,8 +28,8 @@ from .cii import to_cii_xml
 
 __all__ = ["FONT_DIRECTORY", "to_facturx_pdf"]
 
-#: Where the Lato font files (and their licence, OFL.txt) are.
 FONT_DIRECTORY = Path(font_lato.__file__).parent / "files"
+"""Where the Lato font files (and their licence, OFL.txt) are."""
 _NARROW_NBSP, _NBSP = "\u202f", "\u00a0"  # Lato has no narrow no-break space
 
 

@@ -1,8 +1,8 @@
 """Invoices and credit notes for people: text and HTML, French by default, every mention the
 law requires (C. com. L441-9, L441-10, D441-5; CGI annexe II art. 242 nonies A; R123-237).
 
-The same sections feed the text, the HTML and the PDF (:mod:`ouitec_terms.einvoice`), so the
-three show one invoice.
+The same sections feed the text, the HTML and the PDF
+([`ouitec_terms.einvoice`][ouitec_terms.einvoice]), so the three show one invoice.
 """
 
 from __future__ import annotations
@@ -35,12 +35,19 @@ class InvoiceRow:
     """One line of the invoice as a reader sees it."""
 
     number: int
+    """Line number, from 1."""
     description: str
+    """What the line bills."""
     article: str
+    """The articles the line applies."""
     dates: str
+    """When the work or travel took place."""
     quantity: str
+    """Quantity and unit, formatted."""
     unit_price: str
+    """Net unit price HT, formatted."""
     amount: str
+    """Amount HT, formatted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +55,23 @@ class InvoiceSections:
     """The words of an invoice, section by section, in one language."""
 
     title: str
+    """Invoice or credit note, and its number."""
     dates: tuple[str, ...]
+    """Issue, service and due dates."""
     seller: tuple[str, ...]
+    """The seller's lines: name, legal form, identifiers, address."""
     client: tuple[str, ...]
+    """The client's lines: name, identifiers, address."""
     nature: str
+    """The nature of the operation (services)."""
     headings: tuple[str, ...]
+    """The column headings of the line table."""
     rows: tuple[InvoiceRow, ...]
+    """The line table."""
     totals: tuple[tuple[str, str], ...]
+    """Total rows: label and formatted amount."""
     mentions: tuple[str, ...]
+    """The legal mentions, worded."""
 
 
 def _group(digits: str) -> str:

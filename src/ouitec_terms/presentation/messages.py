@@ -1,10 +1,11 @@
 """The message catalogues: every word a client or a billing clerk reads, in French and English.
 
-Renderings never write a word themselves: they ask a :class:`Messages` for a message by id
-(``messages.text("total.ht")``) and for the typography of the language (amounts, percentages,
-dates, durations). French is the default; ``lang="en"`` gives English. Both catalogues hold
-exactly the same ids (a test checks it), and the language is a rendering choice only: prices,
-JSON and the data model never change with it.
+Renderings never write a word themselves: they ask a
+[`Messages`][ouitec_terms.presentation.messages.Messages] for a message by id
+(``messages.text("total.ht")``) and for the typography of the language (amounts, percentages, dates,
+durations). French is the default; ``lang="en"`` gives English. Both catalogues hold exactly the
+same ids (a test checks it), and the language is a rendering choice only: prices, JSON and the data
+model never change with it.
 
 ```pycon
 >>> fr, en = messages_for("fr"), messages_for("en")
@@ -43,10 +44,10 @@ from .catalogue_fr import FR
 
 __all__ = ["CATALOGUES", "LANGUAGES", "Messages", "messages_for"]
 
-#: The catalogues, by language code.
 CATALOGUES: Mapping[str, Mapping[str, str]] = MappingProxyType({"fr": FR, "en": EN})
-#: The languages documents are rendered in; the first is the default.
+"""The catalogues, by language code."""
 LANGUAGES = tuple(CATALOGUES)
+"""The languages documents are rendered in; the first is the default."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,9 @@ class Messages:
     """
 
     lang: str
+    """The catalogue's language, fr or en."""
     texts: Mapping[str, str]
+    """Every message by id."""
 
     def text(self, key: str, /, **values: object) -> str:
         """The message ``key`` with its fields filled in."""
@@ -140,7 +143,8 @@ class Messages:
 
 
 def messages_for(lang: str | Messages = "fr") -> Messages:
-    """The :class:`Messages` of ``lang`` (``"fr"`` or ``"en"``); a :class:`Messages` is kept."""
+    """The [`Messages`][ouitec_terms.presentation.messages.Messages] of ``lang`` (``"fr"`` or
+    ``"en"``); a [`Messages`][ouitec_terms.presentation.messages.Messages] is kept."""
     if isinstance(lang, Messages):
         return lang
     texts = CATALOGUES.get(lang)

@@ -1,7 +1,7 @@
 """Renderings for people: quotes, statements, comparisons and late payments as text, fixed-width
 tables and HTML, in French by default or in English.
 
-Every word comes from the message catalogues (:mod:`.messages`); every figure that states a rule
+Every word comes from the message catalogues ([`ouitec_terms.presentation.messages`][ouitec_terms.presentation.messages]); every figure that states a rule
 (the surcharge, the rounding step, the day's length, OUiTEC's seat) is read from the value being
 rendered, which took it from the tariff in force. Times are shown on the wall clock of the
 quote's time zone (D17).
@@ -668,12 +668,13 @@ def calendar_text(tariff: Tariff, days: HolidayCalendar, year: int, lang: Lang =
 
 # --- spreadsheets ---------------------------------------------------------------------------
 
-#: The columns of :func:`lines_csv`: stable names, in no language, like the JSON's.
 LINE_COLUMNS = (
     "reference", "status_date", "kind", "description", "article", "start", "end",
     "raw_seconds", "billed_minutes", "off_hours", "quantity", "unit", "unit_price",
     "surcharge_rate", "amount_ht",
 )  # fmt: skip
+"""The columns of [`lines_csv`][ouitec_terms.presentation.render.lines_csv]: stable names, in no
+language, like the JSON's."""
 
 
 @in_library_context

@@ -1,10 +1,11 @@
 """Public holidays and business days (Art. 3): immutable day lookups of one place.
 
 "Les heures ouvrées sont définies comme étant du lundi au vendredi de 8h00 à 19h00, hors jours
-fériés." A :class:`HolidayCalendar` answers for the days: which are public holidays (France's by
-default, as the ``holidays`` package states them year by year, in French), which are business
-days. It is built once per place and never changes. The business *hours* of those days, as UTC
-instants, are the :class:`~ouitec_terms.rules.windows.BusinessWindows` table.
+fériés." A [`HolidayCalendar`][ouitec_terms.rules.calendar.HolidayCalendar] answers for the days:
+which are public holidays (France's by default, as the ``holidays`` package states them year by
+year, in French), which are business days. It is built once per place and never changes. The
+business *hours* of those days, as UTC instants, are the
+[`BusinessWindows`][ouitec_terms.rules.windows.BusinessWindows] table.
 
 ```pycon
 >>> from ouitec_terms import DEFAULT_TARIFF
@@ -39,25 +40,28 @@ __all__ = ["MAX_YEAR", "MIN_YEAR", "HolidayCalendar", "calendar_for", "place_of"
 #: Years a calendar answers for: those the ``holidays`` package states French holidays for
 #: (D5). Beyond, a holiday would silently be a business day, so the calendar refuses.
 MIN_YEAR, MAX_YEAR = FIRST_YEAR, LAST_YEAR
-#: The name given to a tariff's extra closure dates.
 CLOSURE = "Fermeture"
+"""The name given to a tariff's extra closure dates."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class HolidayCalendar:
     """The public holidays and business days of one place, 1970–2100 (Art. 3).
 
-    Get one with :func:`calendar_for`; it is built once per place and cached.
+    Get one with [`calendar_for`][ouitec_terms.rules.calendar.calendar_for]; it is built once per
+    place and cached.
     """
 
     country: str
+    """The country of the holidays (holidays package code)."""
     subdivision: str | None
-    #: ISO weekdays that have business hours (1 = Monday).
+    """The subdivision, if any (e.g. 57 for Moselle)."""
     weekdays: frozenset[int]
-    #: Every holiday and extra closure of the covered years, by date, with its French name.
+    """ISO weekdays that have business hours (1 = Monday)."""
     names: Mapping[date, str]
-    #: The ordinals of every business day of the covered years, in order.
+    """Every holiday and extra closure of the covered years, by date, with its French name."""
     business_ordinals: tuple[int, ...]
+    """The ordinals of every business day of the covered years, in order."""
 
     @property
     def place(self) -> str:

@@ -1,4 +1,4 @@
-"""Day rates: the remote day and the on-site day (Art. 3; SPEC §5.2).
+"""Day rates: the remote day and the on-site day (Art. 3; rules §5.2).
 
 Rounded work segments are grouped by the local date of their start (a night segment that starts
 on day D belongs to D). Each date is one **day unit** at the day rate, covering the first
@@ -81,7 +81,7 @@ def day_units(
 
     Segments are taken in chronological order; one that crosses the day's limit is split at the
     billed-minute mark: the raw seconds go to the covered part up to its billed minutes × 60,
-    the rest to the overflow part (SPEC §4).
+    the rest to the overflow part (rules §4).
     """
     segments = sorted(
         ((label, s) for label, group in periods for s in group), key=lambda item: item[1].start

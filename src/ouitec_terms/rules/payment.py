@@ -3,7 +3,7 @@
 Art. 4: "Le paiement des services se fera par virement bancaire, 30 jours après réception de la
 facture. En cas de retard de paiement, des pénalités de retard pourront être appliquées
 conformément aux dispositions légales en vigueur." The terms state no rate, so the legal default
-applies (SPEC §9): the ECB main refinancing rate + 10 points, the ECB rate being the one in force
+applies (rules §9): the ECB main refinancing rate + 10 points, the ECB rate being the one in force
 on 1 January for days in January–June and on 1 July for days in July–December; simple interest
 on the amount TTC, ``amount × rate × days / 365``, per half-year, each half-year's portion rounded
 half-up to the cent; plus a fixed 40 € recovery indemnity per invoice (D441-5), outside VAT.
@@ -60,12 +60,12 @@ __all__ = [
     "with_added_rates",
 ]
 
-#: Art. 4: payment is due 30 days after the invoice is received.
 PAYMENT_DAYS = 30
-#: L441-10 II: the ECB rate plus 10 percentage points.
+"""Art. 4: payment is due 30 days after the invoice is received."""
 PENALTY_POINTS = Decimal(10)
-#: D441-5: the fixed recovery indemnity, per invoice, outside the VAT base.
+"""L441-10 II: the ECB rate plus 10 percentage points."""
 INDEMNITY = Decimal("40.00")
+"""D441-5: the fixed recovery indemnity, per invoice, outside the VAT base."""
 
 
 _HALF_YEAR = re.compile(r"([0-9]{4})-H([12])", re.ASCII)
@@ -82,7 +82,9 @@ class HalfYear(NamedTuple):
     """
 
     year: int
+    """The year."""
     half: int
+    """1 for January-June, 2 for July-December."""
 
     @classmethod
     def of(cls, day: date) -> Self:
@@ -116,13 +118,16 @@ class EcbRate:
     """The ECB main refinancing rate (percent) in force on the first day of a half-year."""
 
     half_year: HalfYear
+    """The half-year whose first day the rate is in force on."""
     rate: Decimal
+    """The ECB main refinancing rate, in percent."""
     in_force_since: date
+    """The ECB decision's effective date."""
     source: str
+    """Where the rate was published."""
 
 
 _ECB = "ECB key interest rates, main refinancing operations (fixed rate), decision effective"
-#: The ECB main refinancing rate on 1 January / 1 July of each half-year known here (SPEC §9).
 ECB_RATE_HISTORY: tuple[EcbRate, ...] = (
     *(
         EcbRate(HalfYear(y, h), Decimal("0.00"), date(2016, 3, 16), f"{_ECB} 2016-03-16")
@@ -137,10 +142,11 @@ ECB_RATE_HISTORY: tuple[EcbRate, ...] = (
     EcbRate(HalfYear(2025, 2), Decimal("2.15"), date(2025, 6, 11), f"{_ECB} 2025-06-11"),
     EcbRate(HalfYear(2026, 1), Decimal("2.15"), date(2025, 6, 11), f"{_ECB} 2025-06-11"),
 )
-#: Half-year → ECB rate in percent, read-only; pass your own mapping for half-years not here.
+"""The ECB main refinancing rate on 1 January / 1 July of each half-year known here (rules §9)."""
 ECB_RATES: Mapping[HalfYear, Decimal] = MappingProxyType(
     {r.half_year: r.rate for r in ECB_RATE_HISTORY}
 )
+"""Half-year → ECB rate in percent, read-only; pass your own mapping for half-years not here."""
 
 
 def due_date(received: date) -> date:
@@ -160,16 +166,21 @@ class LatePortion:
     """The interest of the late days that fall in one half-year (L441-10)."""
 
     half_year: str
+    """The half-year, as 2025-H1."""
     first_day: date
+    """First late day in the half-year."""
     last_day: date
+    """Last late day in the half-year."""
     days: int
-    #: The ECB rate on 1 January / 1 July, in percent.
+    """Late days in the half-year."""
     ecb_rate: Amount
-    #: The ECB rate + 10 points, in percent.
+    """The ECB rate on 1 January / 1 July, in percent."""
     rate: Amount
-    #: ``amount × rate × days / 365``, rounded half-up to the cent.
+    """The ECB rate + 10 points, in percent."""
     interest: NonNegativeAmount
+    """``amount × rate × days / 365``, rounded half-up to the cent."""
     article: str = "Code de commerce L441-10"
+    """The law applied."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,14 +188,23 @@ class LatePayment:
     """What a late payment costs: interest per half-year and the recovery indemnity."""
 
     amount_ttc: NonNegativeAmount
+    """The unpaid amount, € TTC."""
     due: date
+    """The due date."""
     paid: date
+    """The payment date."""
     days_late: int
+    """Days after the due date up to and including payment."""
     portions: tuple[LatePortion, ...]
+    """Interest per half-year."""
     interest: NonNegativeAmount
+    """Total interest, €."""
     indemnity: NonNegativeAmount
+    """The fixed recovery indemnity, 40 € (D441-5)."""
     total: NonNegativeAmount
+    """Interest plus indemnity, €."""
     articles: str = "Art. 4; Code de commerce L441-10 (interest), D441-5 (indemnity)"
+    """The law applied."""
 
     def explain(self, lang: str = "fr") -> str:
         """A plain-text account, each amount with its legal article (French by default)."""
@@ -257,7 +277,7 @@ def parse_rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
 def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
     """The ECB rates of a TOML file of lines ``"2026-H2" = "2.15"`` (percent, as strings).
 
-    Any problem is a :class:`PaymentError` naming the file and the key.
+    Any problem is a [`PaymentError`][ouitec_terms.errors.PaymentError] naming the file and the key.
     """
     data = read_data(path, error=PaymentError, what="ECB rate file")
     rates: dict[HalfYear, Decimal] = {}
@@ -312,9 +332,10 @@ def late_payment(
     """Late-payment interest and indemnity for an invoice of ``amount_ttc`` due on ``due``.
 
     Days count from the day after ``due`` up to and including ``paid``. ``rates`` maps each
-    half-year to the ECB rate in percent (default: :data:`ECB_RATES`; add half-years with
-    :func:`with_added_rates`), or is one rate for all. An invoice of 0,00 € owes nothing, so it
-    has neither interest nor indemnity (D44).
+    half-year to the ECB rate in percent (default:
+    [`ECB_RATES`][ouitec_terms.rules.payment.ECB_RATES]; add half-years with
+    [`with_added_rates`][ouitec_terms.rules.payment.with_added_rates]), or is one rate for all. An
+    invoice of 0,00 € owes nothing, so it has neither interest nor indemnity (D44).
     """
     try:
         amount = whole_cents(to_decimal(amount_ttc), name="amount_ttc")

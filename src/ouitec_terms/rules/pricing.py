@@ -5,9 +5,9 @@ off-hours)``, rounded half-up to the cent. Included contract hours absorb busine
 of work first, in chronological order, as 0 € lines. Travel legs are priced like hourly work
 (never absorbed by included hours) plus one distance line.
 
-A :class:`QuoteLine` is data, in no language: its ``kind``, the caller's ``label`` (a period's
-label, a devis reference) and its numbers. The words a person reads are composed from them by
-:mod:`ouitec_terms.presentation`.
+A [`QuoteLine`][ouitec_terms.rules.pricing.QuoteLine] is data, in no language: its ``kind``, the
+caller's ``label`` (a period's label, a devis reference) and its numbers. The words a person reads
+are composed from them by [`ouitec_terms.presentation`][ouitec_terms.presentation].
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from ouitec_terms.money import LIBRARY_CONTEXT, Amount, NonNegativeAmount, round
 from .rounding import RoundedSegment, measure
 from .segments import Piece
 
-#: A count of minutes, 0 or more.
 NonNegativeInt = Annotated[int, Field(ge=0)]
+"""A count of minutes, 0 or more."""
 
 __all__ = [
     "ART_DAY",
@@ -48,13 +48,13 @@ __all__ = [
     "work_lines",
 ]
 
-#: A work period or travel leg's label with its rounded segments, in chronological order.
 LabelledSegments = tuple[str, Sequence[RoundedSegment]]
-#: A work period or travel leg's label with its pieces (business / off-hours), in order.
+"""A work period or travel leg's label with its rounded segments, in chronological order."""
 LabelledPieces = tuple[str, Sequence[Piece]]
+"""A work period or travel leg's label with its pieces (business / off-hours), in order."""
 
-#: The articles each kind of line applies (D14, D18, D28).
 ART_HOURLY = "Art. 3, Art. 5"
+"""The articles each kind of line applies (D14, D18, D28)."""
 ART_TRAVEL_TIME = "Art. 11, Art. 3, Art. 5"
 ART_TRAVEL_DISTANCE = "Art. 11"
 ART_DAY = "Art. 3, Art. 5"
@@ -92,18 +92,32 @@ class QuoteLine:
     """
 
     kind: LineKind
+    """What the line bills: work, included hours, travel time or distance, a day (its surcharge,
+    its overflow) or a devis."""
     label: str
+    """The caller's word for the period, leg or devis (may be empty)."""
     article: str
+    """The articles the line applies, e.g. Art. 3, Art. 5."""
     start: datetime | None = None
+    """Start, UTC (D17); none for a line without a span."""
     end: datetime | None = None
+    """End, UTC; none for a line without a span."""
     raw_seconds: NonNegativeAmount = Decimal(0)
+    """Time actually spent, in seconds."""
     billed_minutes: NonNegativeInt = 0
+    """Time billed, rounded up to the started step (Art. 5)."""
     off_hours: bool = False
+    """Whether the time is outside business hours (Art. 3)."""
     quantity: NonNegativeAmount = Decimal(0)
+    """Billed quantity in the line's unit."""
     unit: Unit = Unit.HOUR
+    """Hours, km, days or a flat devis."""
     unit_price: Amount = Decimal(0)
+    """Price per unit, € HT, before any surcharge."""
     surcharge_rate: NonNegativeAmount = Decimal(0)
+    """Fraction added outside business hours (0.20 by default, Art. 3)."""
     amount_ht: Amount = Decimal(0)
+    """The line's amount, € HT, rounded half-up to the cent."""
 
     @property
     def hours(self) -> Decimal:

@@ -1,4 +1,4 @@
-"""Rounding each segment up to the started quarter hour (Art. 5, SPEC §4).
+"""Rounding each segment up to the started quarter hour (Art. 5, rules §4).
 
 "Toutes les interventions sont suivies par paliers d'1/4 d'heure et tout 1/4 d'heure commencé
 sera dû": a segment of ``s`` seconds is billed ``ceil(s / 900) * 15`` minutes. A segment of
@@ -55,10 +55,15 @@ class RoundedSegment:
     """A segment with its raw duration and its billed minutes side by side."""
 
     start: datetime
+    """Start, UTC."""
     end: datetime
+    """End, UTC."""
     off_hours: bool
+    """Whether the segment is outside business hours."""
     raw_seconds: Decimal
+    """Time actually spent, in seconds."""
     billed_minutes: int
+    """Time billed: the raw time rounded up to the started step (Art. 5)."""
 
 
 def measure(start: datetime, end: datetime, step_minutes: int) -> tuple[Decimal, int]:
@@ -82,7 +87,7 @@ def round_segment(segment: Segment, *, step_minutes: int) -> RoundedSegment:
 
 
 def round_pieces(parts: Sequence[Piece], *, step_minutes: int) -> list[RoundedSegment]:
-    """Pieces of time (from :func:`~ouitec_terms.rules.segments.pieces`), each rounded up to
+    """Pieces of time (from [`pieces`][ouitec_terms.rules.segments.pieces]), each rounded up to
     the started step."""
     return [_rounded(a, b, off, step_minutes) for a, b, off in parts]
 

@@ -1,4 +1,4 @@
-"""Splitting time into business and off-hours segments (Art. 3, SPEC §3–4).
+"""Splitting time into business and off-hours segments (Art. 3, rules §3–4).
 
 A span ``[start, end)`` becomes maximal segments that are entirely business hours or entirely
 off-hours. Only the business windows that overlap the span are visited (found by two
@@ -36,8 +36,11 @@ class Segment:
     """Real time ``[start, end)`` (UTC), entirely in or entirely out of business hours."""
 
     start: datetime
+    """Start, UTC."""
     end: datetime
+    """End, UTC."""
     off_hours: bool
+    """Whether the segment is outside business hours (Art. 3)."""
 
     @property
     def microseconds(self) -> int:
@@ -51,13 +54,14 @@ class Segment:
         return Decimal(self.microseconds).scaleb(-6, LIBRARY_CONTEXT)
 
 
-#: A piece of a span: its start and end (UTC) and whether it is off-hours.
 Piece = tuple[datetime, datetime, bool]
+"""A piece of a span: its start and end (UTC) and whether it is off-hours."""
 
 
 def pieces(start: datetime, end: datetime, windows: BusinessWindows) -> list[Piece]:
-    """``[start, end)`` cut at the edges of the business windows it overlaps, in order: the
-    segments of :func:`split` as plain ``(start, end, off_hours)`` tuples (UTC)."""
+    """``[start, end)`` cut at the edges of the business windows it overlaps, in order: the segments
+    of [`split`][ouitec_terms.rules.segments.split] as plain ``(start, end, off_hours)`` tuples
+    (UTC)."""
     if start.tzinfo is not UTC:
         start = start.astimezone(UTC)
     if end.tzinfo is not UTC:

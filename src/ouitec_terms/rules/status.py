@@ -1,4 +1,4 @@
-"""Client status (Art. 3, SPEC §2): under contract or not, on the status date.
+"""Client status (Art. 3, rules §2): under contract or not, on the status date.
 
 A client is *under contract* on a day when one of its contracts is active that day, runs for at
 least 12 months and commits at least 500 € HT a month. The status date is the local date of the
@@ -40,7 +40,7 @@ def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Con
 
 
 def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
-    """Whether ``client`` is under contract on ``day`` (Art. 3; SPEC §2).
+    """Whether ``client`` is under contract on ``day`` (Art. 3; rules §2).
 
     One qualifying contract must commit at least ``tariff.contract_min_monthly`` a month; with
     ``tariff.sum_active_contracts`` the commitments of all qualifying contracts are added up.
@@ -60,7 +60,7 @@ def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
 
 
 def status_date(intervention: Intervention, tariff: Tariff) -> date:
-    """The local date (tariff time zone) of the intervention's earliest start (SPEC §2)."""
+    """The local date (tariff time zone) of the intervention's earliest start (rules §2)."""
     work, travel = intervention.work, intervention.travel
     first = work[0].start if len(work) == 1 and not travel else intervention.earliest_start
     return first.astimezone(ZoneInfo(tariff.timezone)).date()

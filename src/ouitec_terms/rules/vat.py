@@ -1,4 +1,4 @@
-"""VAT: the rate in force and the invoice mention, per regime and date (Art. 3, SPEC §8).
+"""VAT: the rate in force and the invoice mention, per regime and date (Art. 3, rules §8).
 
 Art. 3: "Les tarifs indiqués sont hors taxes (HT) et seront majorés de la TVA en vigueur."
 VAT is computed per rate on the sum of the HT lines, rounded half-up to the cent (as EN 16931
@@ -38,11 +38,17 @@ class VatRule:
     """One dated VAT rate of one regime, with its legal source and the mention it requires."""
 
     regime: VatRegime
+    """The regime the rule applies to."""
     valid_from: date
+    """First day the rate applies."""
     valid_until: date | None  # exclusive; None: still in force
+    """The first day it no longer applies, if it has ended."""
     rate: Decimal
+    """The rate, as a fraction (0.20)."""
     source: str
+    """The law the rate rests on."""
     mention: MentionCode | None = None
+    """The mention a document must carry, if any."""
 
     def applies(self, regime: VatRegime, on: date) -> bool:
         """Whether this rule is the one for ``regime`` on ``on``."""
@@ -55,7 +61,6 @@ class VatRule:
 
 _R = VatRegime
 _SINCE_2000 = date(2000, 4, 1)
-#: The VAT rates this library knows, by regime and date (SPEC §8).
 VAT_RULES: tuple[VatRule, ...] = (
     VatRule(
         _R.FRANCE, _SINCE_2000, date(2014, 1, 1), Decimal("0.196"), "CGI art. 278 (loi 2000-656)"
@@ -87,6 +92,7 @@ VAT_RULES: tuple[VatRule, ...] = (
         MentionCode.VAT_NOT_APPLICABLE_259_1,
     ),
 )
+"""The VAT rates this library knows, by regime and date (rules §8)."""
 
 
 _BY_REGIME: dict[VatRegime, tuple[VatRule, ...]] = {
@@ -110,13 +116,17 @@ class VatLine:
     """The VAT of one rate: its base (sum of the HT lines at that rate) and amount (Art. 3)."""
 
     rate: NonNegativeAmount
+    """The rate, as a fraction (0.20)."""
     base: NonNegativeAmount
+    """The HT amount taxed at that rate, €."""
     amount: NonNegativeAmount
+    """The VAT, € (rounded half-up to the cent)."""
     article: str = "Art. 3"
+    """The law applied."""
 
 
 def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
-    """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (SPEC §8)."""
+    """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (rules §8)."""
     base = sum(amounts_ht, _ZERO_CENTS)
     return VatLine(rate, base, round_cents(base * rate))
 

@@ -1,12 +1,12 @@
 """Business hours as one frozen table of UTC instants (Art. 3).
 
-Business hours are Monday to Friday, ``[08:00, 19:00)`` local wall time in the tariff's time
-zone, except public holidays. :class:`BusinessWindows` holds every business window of the
-covered years (1970–2100) as UTC instants — opening and closing, interleaved — with the
-business time before each window. It is built once per tariff and place, never changes, and is
-shared by :func:`~ouitec_terms.rules.segments.split`,
-:func:`~ouitec_terms.rules.segments.business_and_off_hours` and the columnar batch path. Finding
-the windows of a span costs two bisections, whatever its length.
+Business hours are Monday to Friday, ``[08:00, 19:00)`` local wall time in the tariff's time zone,
+except public holidays. [`BusinessWindows`][ouitec_terms.rules.windows.BusinessWindows] holds every
+business window of the covered years (1970–2100) as UTC instants — opening and closing, interleaved
+— with the business time before each window. It is built once per tariff and place, never changes,
+and is shared by [`split`][ouitec_terms.rules.segments.split],
+[`business_and_off_hours`][ouitec_terms.rules.segments.business_and_off_hours] and the columnar
+batch path. Finding the windows of a span costs two bisections, whatever its length.
 
 ```pycon
 >>> from datetime import UTC, datetime
@@ -41,17 +41,21 @@ class BusinessWindows:
 
     ``opens[k]`` and ``closes[k]`` bound window ``k`` (one per business day, in order);
     ``edges`` interleaves them; ``before[k]`` is the business time before window ``k``.
-    Get one with :func:`windows_for`.
+    Get one with [`windows_for`][ouitec_terms.rules.windows.windows_for].
     """
 
-    #: The day lookups (holidays, business days) the windows were built from.
     days: HolidayCalendar
-    #: The time zone business hours are judged in.
+    """The day lookups (holidays, business days) the windows were built from."""
     tz: ZoneInfo
+    """The time zone business hours are judged in."""
     opens: tuple[datetime, ...]
+    """Opening instant of each window, UTC, in order."""
     closes: tuple[datetime, ...]
+    """Closing instant of each window, UTC."""
     edges: tuple[datetime, ...]
+    """Opens and closes interleaved."""
     before: tuple[timedelta, ...]
+    """Business time before each window (cumulative)."""
 
     def edges_within(self, start: datetime, end: datetime) -> tuple[datetime, ...]:
         """The opening and closing instants (UTC) of the windows that overlap ``[start, end)``,
@@ -98,9 +102,9 @@ def _build(days: HolidayCalendar, timezone: str, start: time, end: time) -> Busi
     )
 
 
-#: The last tariff, subdivision and windows asked for: a pipeline prices many interventions
-#: under one tariff, and finding its windows again costs more than pricing a short one.
 _last: tuple[Tariff, str | None, BusinessWindows] | None = None
+"""The last tariff, subdivision and windows asked for: a pipeline prices many interventions under
+one tariff, and finding its windows again costs more than pricing a short one."""
 
 
 def windows_for(tariff: Tariff, *, subdivision: str | None = None) -> BusinessWindows:

@@ -1,0 +1,72 @@
+"""MkDocs hook: every citation in the built site links to what it cites.
+
+The code and the docs cite three things in plain text, so that a docstring reads well in a
+terminal too: an article of the terms ("Art. 3"), a section of the rules page ("rules §5.1")
+and a decision ("D27"). On each rendered page, outside code, links and headings, this hook
+turns them into links to the anchors of ``terms.md``, ``rules.md`` and ``decisions.md``; a
+decision that does not exist is an error, so that a stale citation fails ``make docs``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+_TAG = re.compile(r"(<[^>]+>)")
+_SKIP = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"})
+_CITATION = re.compile(
+    r"(?P<art>\bArt\.(?:\s|&nbsp;|\u00a0)?(?P<art_n>\d{1,2})\b)"
+    r"|(?P<rules>\brules\s§(?P<sec>\d{1,2})(?:\.(?P<sub>\d))?)"
+    r"|(?P<dec>\bD(?P<dec_n>\d{1,2})\b(?!-))"
+)
+_DECISION_ANCHOR = re.compile(r"\{#d(\d+)\}")
+_TERMS, _RULES, _DECISIONS = "terms.md", "rules.md", "decisions.md"
+
+
+def _known_decisions(config: Any) -> frozenset[int]:
+    with open(f"{config['docs_dir']}/{_DECISIONS}", encoding="utf-8") as handle:
+        return frozenset(int(n) for n in _DECISION_ANCHOR.findall(handle.read()))
+
+
+def _link_citations(text: str, base: dict[str, str], decisions: frozenset[int], where: str) -> str:
+    def link(match: re.Match[str]) -> str:
+        if match["art"]:
+            return f'<a href="{base[_TERMS]}#art-{match["art_n"]}">{match[0]}</a>'
+        if match["rules"]:
+            anchor = f"s{match['sec']}" + (f"-{match['sub']}" if match["sub"] else "")
+            return f'<a href="{base[_RULES]}#{anchor}">{match[0]}</a>'
+        number = int(match["dec_n"])
+        if number not in decisions:
+            raise PluginError(f"{where}: {match[0]} cites a decision that docs/decisions.md lacks")
+        return f'<a href="{base[_DECISIONS]}#d{number}">{match[0]}</a>'
+
+    return _CITATION.sub(link, text)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Link the citations of one rendered page (MkDocs ``on_page_content`` event)."""
+    targets = {name: files.get_file_from_path(name) for name in (_TERMS, _RULES, _DECISIONS)}
+    base = {
+        name: (
+            "" if target.src_uri == page.file.src_uri else get_relative_url(target.url, page.url)
+        )
+        for name, target in targets.items()
+    }
+    return link_html(html, base, _known_decisions(config), page.file.src_uri)
+
+
+def link_html(html: str, base: dict[str, str], decisions: frozenset[int], where: str) -> str:
+    """Link the citations of an HTML fragment, outside code, links and headings."""
+    pieces = _TAG.split(html)
+    depth = 0
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
+            if name and name[1].lower() in _SKIP and not piece.endswith("/>"):
+                depth += -1 if piece.startswith("</") else 1
+        elif depth == 0 and piece:
+            pieces[index] = _link_citations(piece, base, decisions, where)
+    return "".join(pieces)
