@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -200,3 +201,20 @@ def test_leftover_hours_under_a_six_minute_step_are_threaded() -> None:
     result = monthly_statement(client, jobs, 2025, 6, tariff=tariff)
     assert [q.included_hours_used for q in result.quotes] == [Decimal("0.1"), Decimal("4.9")]
     assert result.included_hours_left == 0
+
+
+@given(st.lists(month_interventions(), min_size=1, max_size=8))
+def test_statement_creates_no_reference_cycles(interventions: list[Intervention]) -> None:
+    """A statement and its quotes are freed by reference counting alone: the library creates no
+    reference cycles, so a long month does not feed the cyclic collector garbage (issue 10)."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        statement = monthly_statement(WITH_INCLUDED_HOURS, interventions, 2025, 6)
+        statement.explain()
+        del statement
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

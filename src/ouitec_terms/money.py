@@ -273,17 +273,13 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
     Work is billed in quarter hours (Art. 5), so included contract hours come in quarters too.
     ``name`` is the parameter or field the caller used; the error names it.
     """
-    try:
-        hours = to_decimal(value)
-    except InvalidAmountError as error:
-        raise IncludedHoursError(f"{name}: {error}") from None
-    quarters = LIBRARY_CONTEXT.multiply(hours, 4) if hours <= MAX_INCLUDED_HOURS else hours
-    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or quarters != quarters.to_integral_value():
-        raise IncludedHoursError(
-            f"{name} {hours} is not a multiple of 0.25 h from 0 to {MAX_INCLUDED_HOURS}; work "
-            "is billed in quarter hours (Art. 5): give e.g. Decimal('1.5')"
-        )
-    return hours
+    return _whole_units(
+        value,
+        name=name,
+        per_hour=4,
+        refusal="{name} {hours} is not a multiple of 0.25 h from 0 to {most}; work is billed in "
+        "quarter hours (Art. 5): give e.g. Decimal('1.5')",
+    )
 
 
 def available_hours(value: Any, *, name: str) -> Decimal:
@@ -295,16 +291,25 @@ def available_hours(value: Any, *, name: str) -> Decimal:
     own steps, so what is left may be any whole number of minutes (with the allowed steps, always a
     multiple of three, an exact decimal number of hours). ``name`` is the parameter the caller used.
     """
+    return _whole_units(
+        value,
+        name=name,
+        per_hour=60,
+        refusal="{name} {hours} is not a whole number of minutes from 0 to {most} h; pass the "
+        "contract hours still available, e.g. Decimal('1.5')",
+    )
+
+
+def _whole_units(value: Any, *, name: str, per_hour: int, refusal: str) -> Decimal:
+    """``value`` as hours if it is a whole number of ``1/per_hour`` hours from 0 to
+    [`MAX_INCLUDED_HOURS`][ouitec_terms.money.MAX_INCLUDED_HOURS]; else ``refusal``, formatted."""
     try:
         hours = to_decimal(value)
     except InvalidAmountError as error:
         raise IncludedHoursError(f"{name}: {error}") from None
-    minutes = LIBRARY_CONTEXT.multiply(hours, 60) if hours <= MAX_INCLUDED_HOURS else hours
-    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or minutes != minutes.to_integral_value():
-        raise IncludedHoursError(
-            f"{name} {hours} is not a whole number of minutes from 0 to {MAX_INCLUDED_HOURS} h; "
-            "pass the contract hours still available, e.g. Decimal('1.5')"
-        )
+    units = LIBRARY_CONTEXT.multiply(hours, per_hour) if hours <= MAX_INCLUDED_HOURS else hours
+    if hours.is_signed() or hours > MAX_INCLUDED_HOURS or units != units.to_integral_value():
+        raise IncludedHoursError(refusal.format(name=name, hours=hours, most=MAX_INCLUDED_HOURS))
     return hours
 
 

@@ -19,7 +19,7 @@ address of a party of an e-invoice (BR-FR-12/13).
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
 from stdnum import iban as stdnum_iban
@@ -39,41 +39,43 @@ __all__ = [
 ]
 
 
-def _siren(value: str) -> str:
-    compact: str = stdnum_siren.compact(value)
-    if not stdnum_siren.is_valid(compact):
-        raise ValueError(
-            f"{value[:20]!r} is not a valid SIREN: 9 digits whose Luhn checksum holds (see the "
-            "Kbis or annuaire-entreprises.data.gouv.fr)"
-        )
+def _checked(module: Any, value: str, refusal: str) -> str:
+    """``value`` in ``module``'s compact form if its checksum holds; else ``refusal``."""
+    compact: str = module.compact(value)
+    if not module.is_valid(compact):
+        raise ValueError(refusal.format(shown=repr(value[:40])))
     return compact
+
+
+def _siren(value: str) -> str:
+    return _checked(
+        stdnum_siren,
+        value,
+        "{shown} is not a valid SIREN: 9 digits whose Luhn checksum holds (see the Kbis or "
+        "annuaire-entreprises.data.gouv.fr)",
+    )
 
 
 def _siret(value: str) -> str:
-    compact: str = stdnum_siret.compact(value)
-    if not stdnum_siret.is_valid(compact):
-        raise ValueError(
-            f"{value[:20]!r} is not a valid SIRET: 14 digits (the SIREN and the establishment's "
-            "NIC) whose Luhn checksum holds"
-        )
-    return compact
+    return _checked(
+        stdnum_siret,
+        value,
+        "{shown} is not a valid SIRET: 14 digits (the SIREN and the establishment's NIC) whose "
+        "Luhn checksum holds",
+    )
 
 
 def _vat_number(value: str) -> str:
-    compact: str = eu_vat.compact(value)
-    if not eu_vat.is_valid(compact):
-        raise ValueError(
-            f"{value[:20]!r} is not a valid EU VAT number: the country code and the number "
-            "whose checksum holds, e.g. FR06901000018"
-        )
-    return compact
+    return _checked(
+        eu_vat,
+        value,
+        "{shown} is not a valid EU VAT number: the country code and the number whose checksum "
+        "holds, e.g. FR06901000018",
+    )
 
 
 def _iban(value: str) -> str:
-    compact: str = stdnum_iban.compact(value)
-    if not stdnum_iban.is_valid(compact):
-        raise ValueError(f"{value[:40]!r} is not a valid IBAN: check its digits")
-    return compact
+    return _checked(stdnum_iban, value, "{shown} is not a valid IBAN: check its digits")
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
