@@ -26,9 +26,15 @@ _DECISION_ANCHOR = re.compile(r"\{#d(\d+)\}")
 _TERMS, _RULES, _DECISIONS = "terms.md", "rules.md", "decisions.md"
 
 
-def _known_decisions(config: Any) -> frozenset[int]:
+_decisions: frozenset[int] = frozenset()
+"""The decision numbers that docs/decisions.md anchors, read once per build."""
+
+
+def on_pre_build(config: Any) -> None:
+    """Read the decisions' anchors once per build (MkDocs ``on_pre_build`` event)."""
+    global _decisions  # noqa: PLW0603 - one value per build, replaced as a whole
     with open(f"{config['docs_dir']}/{_DECISIONS}", encoding="utf-8") as handle:
-        return frozenset(int(n) for n in _DECISION_ANCHOR.findall(handle.read()))
+        _decisions = frozenset(int(n) for n in _DECISION_ANCHOR.findall(handle.read()))
 
 
 def _link_citations(text: str, base: dict[str, str], decisions: frozenset[int], where: str) -> str:
@@ -55,7 +61,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         )
         for name, target in targets.items()
     }
-    return link_html(html, base, _known_decisions(config), page.file.src_uri)
+    return link_html(html, base, _decisions, page.file.src_uri)
 
 
 def link_html(html: str, base: dict[str, str], decisions: frozenset[int], where: str) -> str:

@@ -433,18 +433,23 @@ def _pool(s: Statement, m: Messages) -> str:
     )
 
 
+def _statement_heading(s: Statement, m: Messages) -> tuple[str, str]:
+    """The statement's title line (month, client, tariff) and its included-hours line."""
+    title = m.text(
+        "statement.heading",
+        month=m.month(s.year, s.month),
+        client=s.client_name,
+        version=s.tariff_version,
+    )
+    return title, _pool(s, m)
+
+
 @in_library_context
 def statement_text(s: Statement, lang: Lang = "fr") -> str:
     """A plain-text account of a monthly statement: each quote, the pool, the totals."""
     m = messages_for(lang)
     out = [
-        m.text(
-            "statement.heading",
-            month=m.month(s.year, s.month),
-            client=s.client_name,
-            version=s.tariff_version,
-        ),
-        _pool(s, m),
+        *_statement_heading(s, m),
     ]
     for n, (ref, day, mode, status, used, ht) in enumerate(_statement_rows(s, m), 1):
         out.append(
@@ -475,13 +480,7 @@ def statement_table(s: Statement, lang: Lang = "fr") -> str:
     table = _table([head, *_statement_rows(s, m)], (30, 16, 24, 16, 12, 14), right={4, 5})
     width = len(table[1])
     out = [
-        m.text(
-            "statement.heading",
-            month=m.month(s.year, s.month),
-            client=s.client_name,
-            version=s.tariff_version,
-        ),
-        _pool(s, m),
+        *_statement_heading(s, m),
         "",
         *table,
     ]
