@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -29,6 +30,7 @@ from decimal import (
     Rounded,
     Subnormal,
     Underflow,
+    getcontext,
     localcontext,
 )
 from pathlib import Path
@@ -69,7 +71,7 @@ from ouitec_terms import (
     with_added_rates,
 )
 from ouitec_terms.cli import main
-from ouitec_terms.money import INPUT_TEXT
+from ouitec_terms.money import INPUT_TEXT, MAX_INCLUDED_HOURS, QUARTER_HOURS_TEXT, quarter_hours
 from ouitec_terms.presentation.render import quote_table
 from strategies import PARIS, UNDER_CONTRACT, clients, interventions
 
@@ -529,8 +531,6 @@ amount_texts = st.one_of(
 def test_amount_text_follows_the_schema_pattern(text: str) -> None:
     """One rule for both: an amount written as text is accepted by the model exactly when the
     JSON Schema's pattern accepts it ("-0", "1e2", "1_000", non-ASCII digits are refused)."""
-    import re  # noqa: PLC0415
-
     schema_accepts = re.fullmatch(INPUT_TEXT.strip("^$"), text, re.ASCII) is not None
     try:
         Devis.model_validate({"reference": "D", "amount_ht": text, "signed": True})
@@ -538,6 +538,55 @@ def test_amount_text_follows_the_schema_pattern(text: str) -> None:
     except ValidationError as error:
         model_accepts = "cent" in str(error)  # a valid amount with fractions of a cent
     assert model_accepts == schema_accepts
+
+
+@given(st.from_regex(r"\A[0-9]{1,12}(\.[0-9]{1,6})?\Z"))
+def test_amount_text_reads_as_the_decimal_it_spells(text: str) -> None:
+    """An amount written as text in a document is the Decimal it spells, digits and places
+    kept ("600.50" stays 600.50): the common form is read without the general checks, which
+    it cannot fail."""
+    contract = Contract.model_validate(
+        {"service": "soc", "monthly_commitment": text, "start": "2025-01-01", "months": 12}
+    )
+    assert contract.monthly_commitment.as_tuple() == D(text).as_tuple()
+
+
+hours_texts = st.one_of(
+    st.from_regex(r"\A[0-9]{1,7}(\.[0-9]{1,3})?\Z"),
+    st.sampled_from(("0", "1.5", "0.25", "100000", "100000.25", "999999.75", "-0", "1e2", "2.")),
+)
+
+
+@given(hours_texts)
+def test_included_hours_text_is_a_quarter_hour_count_up_to_the_bound(text: str) -> None:
+    """Art. 5: contract hours come in quarter hours, from 0 to the bound. A text is accepted
+    exactly when it spells such a number, and read as that Decimal; the schema's pattern never
+    accepts a text the model refuses, except above the bound."""
+    spelled = re.fullmatch(r"[0-9]+(\.[0-9]+)?", text, re.ASCII) is not None
+    expected = spelled and (D(text) * 4) % 1 == 0 and D(text) <= MAX_INCLUDED_HOURS
+    try:
+        hours = quarter_hours(text, name="included_hours_per_month")
+    except IncludedHoursError:
+        assert not expected
+    else:
+        assert expected
+        assert hours.as_tuple() == D(text).as_tuple()
+    if re.fullmatch(QUARTER_HOURS_TEXT.strip("^$"), text, re.ASCII):
+        assert expected or D(text) > MAX_INCLUDED_HOURS
+
+
+def test_quote_gives_the_caller_its_decimal_context_back() -> None:
+    """quote() puts the library's context in place for its own arithmetic and puts the
+    caller's back, the same object with its settings, even when pricing fails."""
+    mine = Context(prec=5, rounding=ROUND_DOWN)
+    job = _one_hour(date(2025, 6, 11))
+    with localcontext(mine) as inside:
+        quote(job, UNDER_CONTRACT)
+        assert getcontext() is inside
+        with pytest.raises(IncludedHoursError):
+            quote(job, UNDER_CONTRACT, included_hours_available=D("0.01"))
+        assert getcontext() is inside
+        assert (inside.prec, inside.rounding) == (5, ROUND_DOWN)
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
@@ -605,3 +654,11 @@ def test_output_piped_into_head_ends_quietly(command: list[str]) -> None:
         os.close(write_end)
     assert done.stderr == b""
     assert done.returncode == 0
+
+
+def test_a_long_subdivision_is_refused_by_its_length() -> None:
+    """A client's holiday subdivision is at most 50 characters: a longer one is refused by its
+    length before any calendar lookup, so a hostile megabyte is never echoed in a message."""
+    with pytest.raises(ValidationError, match="at most 50 characters") as error:
+        Client(name="C", holiday_subdivision="5" * 1_000_000)
+    assert len(str(error.value)) < 500

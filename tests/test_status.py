@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -17,9 +18,11 @@ from ouitec_terms import (
     Service,
     WorkPeriod,
     is_under_contract,
+    quote,
     status_date,
 )
 from ouitec_terms.boundary.models import add_months
+from strategies import NO_CONTRACT, interventions
 
 
 def contract(amount: str = "500", months: int = 12, start: date = date(2025, 1, 1)) -> Contract:
@@ -93,3 +96,20 @@ def test_status_date_is_local_date_of_earliest_start() -> None:
     early = WorkPeriod(start=start, end=start + timedelta(hours=1))
     intervention = Intervention(work=(late, early))
     assert status_date(intervention, DEFAULT_TARIFF) == date(2025, 6, 1)
+
+
+@given(
+    interventions(),
+    st.sampled_from(("Europe/Paris", "America/Cayenne", "Indian/Reunion", "Pacific/Noumea")),
+)
+def test_quote_status_date_is_the_local_date_in_the_tariffs_zone(
+    intervention: Intervention, zone: str
+) -> None:
+    """rules §2: the status date is the earliest start's date on the tariff's clock. The quote
+    reads that clock from its business-hours table rather than looking the zone up again: the
+    date must be the same as the one found from the tariff's zone name."""
+    tariff = DEFAULT_TARIFF.replace(timezone=zone, version=f"zone-{zone}")
+    first = min(s.start for s in (*intervention.work, *intervention.travel))
+    expected = first.astimezone(ZoneInfo(zone)).date()
+    assert status_date(intervention, tariff) == expected
+    assert quote(intervention, NO_CONTRACT, tariff=tariff).status_date == expected

@@ -191,17 +191,16 @@ def price_hourly_batch(
     step = tariff.rounding_minutes * 60 * _US
     edges = table.edges
 
-    def edge_counts(t: IntArray) -> tuple[IntArray, IntArray]:
-        """Edges at or before ``t``, and strictly before it (no binary search: a day lookup).
-
+    def edge_counts(t: IntArray, *, strictly: bool) -> IntArray:
+        """Edges before ``t`` (``strictly``) or at or before it (no binary search: a day lookup).
         Read with the zone's standard offset, the local day can be one off within an hour of
         midnight, when no window edge is near: the counts are the same either way.
         """
         day = (t + table.offset) // _DAY - table.first_day
-        opens, closes, before = table.opens[day], table.closes[day], table.before[day]
-        at_or_before = before + (t >= opens) + (t >= closes)
-        strictly = before + (t > opens) + (t > closes)
-        return at_or_before, strictly
+        opens, closes = table.opens[day], table.closes[day]
+        if strictly:
+            return np.asarray(table.before[day] + (t > opens) + (t > closes), dtype=np.int64)
+        return np.asarray(table.before[day] + (t >= opens) + (t >= closes), dtype=np.int64)
 
     def business_before(t: IntArray, k: IntArray) -> IntArray:
         inside = (k % 2) == 1
@@ -210,43 +209,28 @@ def price_hourly_batch(
             dtype=np.int64,
         )
 
-    i_start, _ = edge_counts(start)  # odd: the start is in business hours
-    i_end_right, i_end = edge_counts(end)  # i_end: edges strictly before the end
+    i_start = edge_counts(start, strictly=False)  # odd: the start is in business hours
+    i_end = edge_counts(end, strictly=True)  # edges strictly before the end
+    i_end_right = edge_counts(end, strictly=False)
     business = business_before(end, i_end_right) - business_before(start, i_start)
-    start_business = (i_start % 2) == 1
+    # Only the first and the last segment of a row can end off a step: what rounding them up
+    # adds goes to business or off-hours time with the segment (a row of one segment has no
+    # last one: its tail is 0 and adds nothing).
     single = i_end <= i_start  # no edge inside (start, end): one segment
-    first_edge = edges[np.minimum(i_start, edges.size - 1)]
-    last_edge = edges[np.maximum(i_end - 1, 0)]
-    end_business = (i_end % 2) == 1  # the last segment [last_edge, end) is business
-
-    head = np.where(single, length, first_edge - start)
-    tail = np.where(single, 0, end - last_edge)
-    head_billed = started_steps_array(head, step) * step
-    tail_billed = started_steps_array(tail, step) * step
-    head_b = np.where(start_business, head, 0)
-    tail_b = np.where(end_business & ~single, tail, 0)
+    head = np.where(single, length, edges[np.minimum(i_start, edges.size - 1)] - start)
+    tail = np.where(single, 0, end - edges[np.maximum(i_end - 1, 0)])
+    head_extra = started_steps_array(head, step) * step - head
+    tail_extra = started_steps_array(tail, step) * step - tail
+    start_business = (i_start % 2) == 1
+    end_business = (i_end % 2) == 1  # the last segment [last edge, end) is business
     business_billed = (
-        business
-        - head_b
-        - tail_b
-        + np.where(start_business, head_billed, 0)
-        + np.where(end_business & ~single, tail_billed, 0)
-    )
-    off = length - business
-    off_billed = (
-        off
-        - np.where(start_business, 0, head)
-        - np.where(~end_business & ~single, tail, 0)
-        + np.where(start_business, 0, head_billed)
-        + np.where(~end_business & ~single, tail_billed, 0)
+        business + np.where(start_business, head_extra, 0) + np.where(end_business, tail_extra, 0)
     )
     business_steps = business_billed // step
-    off_steps = off_billed // step
+    off_steps = (length + head_extra + tail_extra - business_billed) // step
     b_free, o_free, b_contract, o_contract = (int(p) for p in _step_prices(tariff))
-    cents = np.where(
-        contract,
-        business_steps * b_contract + off_steps * o_contract,
-        business_steps * b_free + off_steps * o_free,
+    cents = business_steps * np.where(contract, b_contract, b_free) + off_steps * np.where(
+        contract, o_contract, o_free
     )
     minutes = step // (60 * _US)
     return HourlyBatch(

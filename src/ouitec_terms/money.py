@@ -57,12 +57,14 @@ __all__ = [
     "MAX_INCLUDED_HOURS",
     "NBSP",
     "NNBSP",
+    "QUARTER_HOURS_TEXT",
     "Amount",
     "InputAmount",
     "InputQuantity",
     "NonNegativeAmount",
     "NumberWithFraction",
     "available_hours",
+    "enter_library_context",
     "format_eur",
     "format_percent",
     "format_price",
@@ -108,6 +110,22 @@ def _library_context() -> Context:
     return context
 
 
+def enter_library_context() -> Context | None:
+    """Put this thread's library context in place; return the caller's context to give back
+    with ``decimal.setcontext`` when done, or ``None`` when the library's was in place already
+    (a call made from inside the library).
+
+    What [`in_library_context`][ouitec_terms.money.in_library_context] does around a function,
+    for the one hot entry point that does it inline (``quote``, D62).
+    """
+    caller = getcontext()
+    ours = _library_context()
+    if caller is ours:
+        return None
+    setcontext(ours)
+    return caller
+
+
 def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
     """Run ``function`` in [`LIBRARY_CONTEXT`][ouitec_terms.money.LIBRARY_CONTEXT], then give the
     caller its context back.
@@ -118,11 +136,9 @@ def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        caller = getcontext()
-        ours = _library_context()
-        if caller is ours:
+        caller = enter_library_context()
+        if caller is None:
             return function(*args, **kwargs)
-        setcontext(ours)
         try:
             return function(*args, **kwargs)
         finally:
@@ -146,6 +162,9 @@ INPUT_TEXT = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
 digits, at most 12 before the point and 6 after, no sign, exponent or separator."""
 _INPUT_TEXT = re.compile(INPUT_TEXT.removesuffix("$") + r"\Z", re.ASCII)
 _DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z", re.ASCII)
+QUARTER_HOURS_TEXT = r"^[0-9]{1,6}(\.(0|00|25|5|50|75))?$"
+"""Quarter hours as text: up to six digits and a quarter (the documents' JSON Schema)."""
+_QUARTER_TEXT = re.compile(QUARTER_HOURS_TEXT.removesuffix("$") + r"\Z", re.ASCII)
 """What [`to_decimal`][ouitec_terms.money.to_decimal] reads from text: an optional minus, ASCII
 digits, an optional point."""
 
@@ -215,7 +234,9 @@ INPUT_PLACES = 6
 
 
 def _input_quantity(value: Any) -> Decimal:
-    if isinstance(value, str) and not _INPUT_TEXT.match(value):
+    if type(value) is str:
+        if _INPUT_TEXT.match(value):  # no sign, below 10**12, at most 6 places: nothing to check
+            return Decimal(value)
         raise InvalidAmountError(
             f"{value[:40]!r} is not an amount; write it like '12.50': ASCII digits, at most "
             f"12 before the point and {INPUT_PLACES} after, no sign, exponent or separator"
@@ -273,6 +294,10 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
     Work is billed in quarter hours (Art. 5), so included contract hours come in quarters too.
     ``name`` is the parameter or field the caller used; the error names it.
     """
+    if type(value) is str and _QUARTER_TEXT.match(value):  # how a document writes them
+        hours = Decimal(value)
+        if hours <= MAX_INCLUDED_HOURS:
+            return hours
     return _whole_units(
         value,
         name=name,

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import Decimal, setcontext
 from typing import Any
 
 from ouitec_terms.boundary.models import (
@@ -35,7 +35,13 @@ from ouitec_terms.boundary.models import (
     utc,
 )
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
-from ouitec_terms.money import Amount, NonNegativeAmount, available_hours, in_library_context
+from ouitec_terms.money import (
+    Amount,
+    NonNegativeAmount,
+    available_hours,
+    enter_library_context,
+    in_library_context,
+)
 from ouitec_terms.rules.days import day_lines
 from ouitec_terms.rules.mentions import Mention, MentionCode
 from ouitec_terms.rules.pricing import (
@@ -145,7 +151,6 @@ def _pieces(
     return [(s.label, pieces(s.start, s.end, windows)) for s in ordered]
 
 
-@in_library_context
 def quote(
     intervention: Intervention,
     client: Client,
@@ -158,10 +163,25 @@ def quote(
     ``included_hours_available`` is the client's contract hours still available (a
     non-negative whole number of minutes, D56), trusted as given (D8); the quote reports what
     it used. Only hourly work outside a signed devis uses them.
+
+    It computes in the library's decimal context, whatever the caller's (D62).
     """
+    caller = enter_library_context()
+    if caller is None:
+        return _price(intervention, client, tariff, included_hours_available)
+    try:
+        return _price(intervention, client, tariff, included_hours_available)
+    finally:
+        setcontext(caller)
+
+
+def _price(
+    intervention: Intervention, client: Client, tariff: Tariff, included_hours_available: Decimal
+) -> Quote:
+    """The body of [`quote`][ouitec_terms.assembly.quote.quote], in the library's context."""
     included = _included_minutes(included_hours_available)
     windows = windows_for(tariff, subdivision=client.holiday_subdivision)
-    day = status_date(intervention, tariff)
+    day = status_date(intervention, tariff, tz=windows.tz)
     under_contract = is_under_contract(client, day, tariff)
     rule = vat_rule(client.vat_regime, day)
     rates = tariff.rates(under_contract=under_contract)

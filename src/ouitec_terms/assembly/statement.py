@@ -30,8 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
+from zoneinfo import ZoneInfo
 
 from ouitec_terms.boundary.models import (
     FIRST_YEAR,
@@ -162,12 +164,17 @@ def monthly_statement(
             f"{len(given)} interventions is more than {MAX_INTERVENTIONS_PER_STATEMENT} for one "
             "statement; split them by month"
         )
-    in_month: list[Intervention] = []
+    tz = ZoneInfo(tariff.timezone)
+    dated: list[tuple[datetime, Intervention]] = []
     outside: list[Intervention] = []
-    for intervention in given:
-        day = status_date(intervention, tariff)
-        (in_month if (day.year, day.month) == (year, month) else outside).append(intervention)
-    in_month.sort(key=lambda i: i.earliest_start)
+    for intervention in given:  # one pass: the month filter and the chronological key
+        day = status_date(intervention, tariff, tz=tz)
+        if (day.year, day.month) == (year, month):
+            dated.append((intervention.earliest_start, intervention))
+        else:
+            outside.append(intervention)
+    dated.sort(key=itemgetter(0))  # stable: interventions starting together keep their order
+    in_month = [intervention for _, intervention in dated]
     pool = included_hours_pool(client, year, month) if included_hours is None else included_hours
     used = Decimal(0)
     due: list[Quote] = []

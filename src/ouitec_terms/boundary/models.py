@@ -26,7 +26,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Annotated, Any, Self
 from zoneinfo import ZoneInfo
@@ -43,7 +43,13 @@ from pydantic import (
     model_validator,
 )
 
-from ouitec_terms.money import InputAmount, InputQuantity, quarter_hours, whole_cents
+from ouitec_terms.money import (
+    QUARTER_HOURS_TEXT,
+    InputAmount,
+    InputQuantity,
+    quarter_hours,
+    whole_cents,
+)
 
 from .catalogue import Service
 from .identifiers import Email, Siren, Siret, VatNumber, check_same_siren
@@ -129,20 +135,35 @@ LOCAL_CLOCK = "local_clock"
 
 def _instant(value: Any, info: ValidationInfo) -> Any:
     """Refuse what pydantic would read as a Unix time (numbers, strings of digits); read an
-    offset-less time on the clock the validation context names, if it names one (D60)."""
+    offset-less time on the clock the validation context names, if it names one (D60); refuse
+    an instant outside the years the library prices."""
     if isinstance(value, str) and _RFC3339.match(value):
         try:
-            value = datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+            value = datetime.fromisoformat(value)  # the usual form, "Z" included
         except ValueError:
-            return value  # pydantic says what is wrong with it
+            try:
+                value = datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+            except ValueError:
+                return value  # pydantic says what is wrong with it
     if not isinstance(value, datetime):
         raise ValueError(
             f"{str(value)[:40]!r} is not a date-time; write it in RFC 3339 with an offset, e.g. "
             "2025-03-11T09:00:00+01:00 (numbers are not read as Unix times)"
         )
-    clock = info.context.get(LOCAL_CLOCK) if isinstance(info.context, dict) else None
-    if value.tzinfo is None and clock is not None:
-        return on_clock(value, clock)
+    if value.tzinfo is None:
+        clock = info.context.get(LOCAL_CLOCK) if isinstance(info.context, dict) else None
+        if clock is None:
+            return value  # pydantic says it lacks an offset
+        value = on_clock(value, clock)
+    try:  # aware instants compare on the UTC time line, without converting (no overflow)
+        in_range = value.utcoffset() is None or EARLIEST <= value <= LATEST
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        raise ValueError(
+            f"{value.isoformat()} is outside the years the library prices "
+            f"({EARLIEST.year}–{LATEST.year}); check the date"
+        )
     return value
 
 
@@ -201,12 +222,12 @@ CalendarDate = Annotated[
 """A calendar date given as a date or ``YYYY-MM-DD``, never as a number or a date-time."""
 IncludedHours = Annotated[
     Decimal,
-    BeforeValidator(lambda value: quarter_hours(value, name="included_hours_per_month")),
+    BeforeValidator(partial(quarter_hours, name="included_hours_per_month")),
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0, "maximum": 100_000},
-                {"type": "string", "pattern": r"^[0-9]{1,6}(\.(0|00|25|5|50|75))?$"},
+                {"type": "string", "pattern": QUARTER_HOURS_TEXT},
             ],
             "examples": ["2", "1.5"],
         },
@@ -230,6 +251,15 @@ def check_subdivision(value: str | None, *, country: str = "FR") -> str | None:
         )
     check_holiday_place(country, value)
     return value
+
+
+def _known_subdivision(value: str) -> str:
+    check_subdivision(value)  # raises if holidays does not know it
+    return value
+
+
+Subdivision = Annotated[str, Field(max_length=50), AfterValidator(_known_subdivision)]
+"""A French holiday subdivision ``holidays`` knows (``'57'``, ``'GP'``…)."""
 
 
 class _Frozen(BaseModel, frozen=True, extra="forbid"):
@@ -318,9 +348,8 @@ class Client(_Frozen):
     vat_regime: VatRegime = Field(
         default=VatRegime.FRANCE, description="where the client stands for VAT (rules §8)"
     )
-    holiday_subdivision: str | None = Field(
+    holiday_subdivision: Subdivision | None = Field(
         default=None,
-        max_length=50,
         description="French holiday subdivision of the client's site (e.g. '57'), overriding "
         "the tariff's",
     )
@@ -340,11 +369,6 @@ class Client(_Frozen):
         default=None, description="billing address, required to invoice"
     )
 
-    @field_validator("holiday_subdivision")
-    @classmethod
-    def _known_subdivision(cls, value: str | None) -> str | None:
-        return check_subdivision(value)
-
     @model_validator(mode="after")
     def _identifiers_agree(self) -> Self:
         check_same_siren(self.siren, self.siret, self.vat_number)
@@ -356,23 +380,9 @@ class _TimeSpan(_Frozen):
     end: Instant
     label: OneLine = Field(default="", max_length=200)
 
-    @field_validator("start", "end")
-    @classmethod
-    def _within_range(cls, value: datetime) -> datetime:
-        try:
-            instant = value.astimezone(UTC)
-        except OverflowError:
-            instant = None
-        if instant is None or not EARLIEST <= instant <= LATEST:
-            raise ValueError(
-                f"{value.isoformat()} is outside the years the library prices "
-                f"({EARLIEST.year}–{LATEST.year}); check the date"
-            )
-        return value
-
     @model_validator(mode="after")
     def _positive_and_bounded(self) -> Self:
-        length = utc(self.end) - utc(self.start)
+        length = self.end.astimezone(UTC) - self.start.astimezone(UTC)
         if length <= timedelta(0):
             raise ValueError(
                 f"end {self.end.isoformat()} is not after start {self.start.isoformat()}; "
@@ -456,6 +466,8 @@ class Intervention(_Frozen):
     @model_validator(mode="after")
     def _something_without_overlap(self) -> Self:
         spans: list[_TimeSpan] = [*self.work, *self.travel]
+        if len(spans) == 1:
+            return self
         if not spans:
             raise ValueError("nothing to price: give at least one work period or one travel leg")
         spans.sort(key=lambda s: utc(s.start))

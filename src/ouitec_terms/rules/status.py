@@ -5,7 +5,7 @@ least 12 months and commits at least 500 € HT a month. The status date is the 
 earliest start among the intervention's work periods and travel legs.
 
 ```pycon
->>> from datetime import date
+>>> from datetime import date, tzinfo
 >>> from decimal import Decimal
 >>> from ouitec_terms import DEFAULT_TARIFF, Client, Contract, Service
 >>> deal = Contract(service=Service.MONITORING, monthly_commitment=Decimal(500),
@@ -21,7 +21,7 @@ False
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from zoneinfo import ZoneInfo
 
 from ouitec_terms.boundary.models import Client, Contract, Intervention
@@ -59,8 +59,11 @@ def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
     return bool(commitments) and sum(commitments) >= threshold
 
 
-def status_date(intervention: Intervention, tariff: Tariff) -> date:
-    """The local date (tariff time zone) of the intervention's earliest start (rules §2)."""
+def status_date(intervention: Intervention, tariff: Tariff, *, tz: tzinfo | None = None) -> date:
+    """The local date (tariff time zone) of the intervention's earliest start (rules §2).
+
+    ``tz`` is the tariff's time zone when the caller has it at hand (it saves looking it up).
+    """
     work, travel = intervention.work, intervention.travel
     first = work[0].start if len(work) == 1 and not travel else intervention.earliest_start
-    return first.astimezone(ZoneInfo(tariff.timezone)).date()
+    return first.astimezone(tz or ZoneInfo(tariff.timezone)).date()
