@@ -78,11 +78,13 @@ def test_client_identifiers_are_checked(field: str, value: str, reason: str) -> 
 
 
 def test_siret_and_vat_number_must_be_the_sirens() -> None:
-    """A SIRET starts with the SIREN; a French VAT number ends with it."""
-    with pytest.raises(ValidationError, match="does not start with the siren"):
-        Client(name="C", siren="902000025", siret="90100001800019")
-    with pytest.raises(ValidationError, match="not the French VAT number of siren"):
-        Client(name="C", siren="902000025", vat_number="FR06901000018")
+    """A SIRET starts with the SIREN; a French VAT number ends with it. The error names the
+    field that disagrees, whatever the order the fields are given in."""
+    with pytest.raises(ValidationError, match=r"siret\n.*does not start with the siren"):
+        Client(siret="90100001800019", name="C", siren="902000025")
+    with pytest.raises(ValidationError, match=r"vat_number\n.*not the French VAT number of siren"):
+        Client(vat_number="FR06901000018", name="C", siren="902000025")
+    assert Client(name="C", siren="901000018", vat_number="FR06901000018").siren == "901000018"
 
 
 def test_seller_file_errors_name_the_file_and_field(tmp_path: Path) -> None:

@@ -262,6 +262,22 @@ Subdivision = Annotated[str, Field(max_length=50), AfterValidator(_known_subdivi
 """A French holiday subdivision ``holidays`` knows (``'57'``, ``'GP'``…)."""
 
 
+def _siret_of_the_siren(value: str, info: ValidationInfo) -> str:
+    check_same_siren(info.data.get("siren"), value, None)
+    return value
+
+
+def _vat_number_of_the_siren(value: str, info: ValidationInfo) -> str:
+    check_same_siren(info.data.get("siren"), None, value)
+    return value
+
+
+# Checked against the client's SIREN (declared before them) only when given: a client without
+# them costs no check.
+SiretOfTheSiren = Annotated[Siret, AfterValidator(_siret_of_the_siren)]
+VatNumberOfTheSiren = Annotated[VatNumber, AfterValidator(_vat_number_of_the_siren)]
+
+
 class _Frozen(BaseModel, frozen=True, extra="forbid"):
     """Base of the input models: immutable, unknown fields refused."""
 
@@ -357,22 +373,19 @@ class Client(_Frozen):
     siren: Siren | None = Field(
         default=None, description="9-digit SIREN of a French business (checked)"
     )
-    siret: Siret | None = Field(
+    siret: SiretOfTheSiren | None = Field(
         default=None,
         description="14-digit SIRET of the billed establishment (checked, starts with the SIREN)",
     )
-    vat_number: VatNumber | None = Field(default=None, description="intra-EU VAT number (checked)")
+    vat_number: VatNumberOfTheSiren | None = Field(
+        default=None, description="intra-EU VAT number (checked)"
+    )
     electronic_address: Email | None = Field(
         default=None, description="e-mail address for e-invoices when no SIREN or VAT number"
     )
     address: Address | None = Field(
         default=None, description="billing address, required to invoice"
     )
-
-    @model_validator(mode="after")
-    def _identifiers_agree(self) -> Self:
-        check_same_siren(self.siren, self.siret, self.vat_number)
-        return self
 
 
 class _TimeSpan(_Frozen):
