@@ -191,16 +191,14 @@ def price_hourly_batch(
     step = tariff.rounding_minutes * 60 * _US
     edges = table.edges
 
-    def edge_counts(t: IntArray, *, strictly: bool) -> IntArray:
-        """Edges before ``t`` (``strictly``) or at or before it (no binary search: a day lookup).
-        Read with the zone's standard offset, the local day can be one off within an hour of
-        midnight, when no window edge is near: the counts are the same either way.
+    def day_window(t: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+        """Per instant: the edges before its local day, and that day's opening and closing
+        (no binary search: a day lookup). Read with the zone's standard offset, the local day
+        can be one off within an hour of midnight, when no window edge is near: the counts
+        are the same either way.
         """
         day = (t + table.offset) // _DAY - table.first_day
-        opens, closes = table.opens[day], table.closes[day]
-        if strictly:
-            return np.asarray(table.before[day] + (t > opens) + (t > closes), dtype=np.int64)
-        return np.asarray(table.before[day] + (t >= opens) + (t >= closes), dtype=np.int64)
+        return table.before[day], table.opens[day], table.closes[day]
 
     def business_before(t: IntArray, k: IntArray) -> IntArray:
         inside = (k % 2) == 1
@@ -209,9 +207,11 @@ def price_hourly_batch(
             dtype=np.int64,
         )
 
-    i_start = edge_counts(start, strictly=False)  # odd: the start is in business hours
-    i_end = edge_counts(end, strictly=True)  # edges strictly before the end
-    i_end_right = edge_counts(end, strictly=False)
+    before, opens, closes = day_window(start)
+    i_start = before + (start >= opens) + (start >= closes)  # odd: the start is in business hours
+    before, opens, closes = day_window(end)
+    i_end = before + (end > opens) + (end > closes)  # edges strictly before the end
+    i_end_right = before + (end >= opens) + (end >= closes)
     business = business_before(end, i_end_right) - business_before(start, i_start)
     # Only the first and the last segment of a row can end off a step: what rounding them up
     # adds goes to business or off-hours time with the segment (a row of one segment has no
