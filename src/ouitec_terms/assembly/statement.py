@@ -174,12 +174,11 @@ def monthly_statement(
         else:
             outside.append(intervention)
     dated.sort(key=itemgetter(0))  # stable: interventions starting together keep their order
-    in_month = [intervention for _, intervention in dated]
     pool = included_hours_pool(client, year, month) if included_hours is None else included_hours
     used = Decimal(0)
     due: list[Quote] = []
     pending: list[Quote] = []
-    for intervention in in_month:
+    for _, intervention in dated:
         if intervention.channel.is_written or intervention.confirmed_in_writing:
             left = pool - used
             priced = quote(intervention, client, tariff=tariff, included_hours_available=left)

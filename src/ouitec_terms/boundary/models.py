@@ -395,7 +395,7 @@ class _TimeSpan(_Frozen):
 
     @model_validator(mode="after")
     def _positive_and_bounded(self) -> Self:
-        length = self.end.astimezone(UTC) - self.start.astimezone(UTC)
+        length = utc(self.end) - utc(self.start)
         if length <= timedelta(0):
             raise ValueError(
                 f"end {self.end.isoformat()} is not after start {self.start.isoformat()}; "
