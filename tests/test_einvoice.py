@@ -310,12 +310,13 @@ def test_cli_invoices_a_statement_month(capsys: pytest.CaptureFixture[str]) -> N
     assert b"<ram:GrandTotalAmount>229.50</ram:GrandTotalAmount>" in xml
 
 
-def test_cli_credit_note_needs_its_three_options(capsys: pytest.CaptureFixture[str]) -> None:
-    """A credit note needs --credit-note-of, --corrected-issued and --reason together."""
+def test_cli_credit_note_needs_its_four_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """A credit note needs --credit-note-of, --corrected-issued, the corrected invoice's total
+    and --reason together (D70)."""
     assert main([*INVOICE, "--credit-note-of", "F-2025-0001"]) == 2
     assert "needs --credit-note-of" in capsys.readouterr().err
     credit = ["--credit-note-of", "F-2024-0099", "--corrected-issued", "2025-03-17",
-              "--reason", "Erreur de tarif", "--format", "text"]  # fmt: skip
+              "--corrected-total", "691.44", "--reason", "Erreur de tarif", "--format", "text"]  # fmt: skip
     assert main([*INVOICE[:5], "A-2025-0001", "--issued", "2025-03-20", *credit]) == 0
     assert "AVOIR n° A-2025-0001" in capsys.readouterr().out
 

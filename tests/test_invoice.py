@@ -128,7 +128,13 @@ def test_invoice_numbers_have_one_form(number: str) -> None:
         (Client(name="Cabinet Durand", address=HERE), "has no siren"),
         (Client(name="Cabinet Durand", siren="902000025"), "has no address"),
         (
-            Client(name="Cabinet Durand", address=HERE, vat_regime=VatRegime.EU_REVERSE_CHARGE),
+            Client(
+                name="Kanzlei Durand",
+                address=Address(
+                    street="Hauptstraße 1", postcode="10115", city="Berlin", country="DE"
+                ),
+                vat_regime=VatRegime.EU_REVERSE_CHARGE,
+            ),
             "no EU VAT number",
         ),
     ],

@@ -56,6 +56,7 @@ DATA = (
     "Client-Δ", "Label-Δ", "REF-Δ", "DV-Δ", "Europe/Paris", "Charly (Rhône)", "2024-06-02",
     "Raison-Δ", "OUiTEC", "SAS", "Lyon", "1 rue de l’Exemple", "facturation@ouitec.example",
     "FR7830004000010000000000100", "FR06901000018", "FR11902000025", "Rue-Δ", "Ville-Δ",
+    "PO-Δ", "SVC-Δ", "compta@example.ch", "CH",
     "Charly", "FR", "DE136695976", "DE",
 )  # fmt: skip
 #: Citations of the law and of the terms, which are data on the values (their `article`).
@@ -133,16 +134,26 @@ def documents(m: Messages) -> Iterator[str]:
 def invoices(m: Messages) -> Iterator[str]:
     """Invoices in every VAT regime (with the VAT-on-debits option) and a credit note."""
     seller = Seller.from_toml_text(EXAMPLE_SELLER_TOML).model_copy(update={"vat_on_debits": True})
-    address = Address(street="Rue-Δ", postcode="69390", city="Ville-Δ")
+    places = {  # a postcode and country of each regime's place (D66)
+        VatRegime.FRANCE: ("69390", "FR"),
+        VatRegime.GUADELOUPE_MARTINIQUE_REUNION: ("97400", "FR"),
+        VatRegime.GUYANE_MAYOTTE: ("97300", "FR"),
+        VatRegime.EU_REVERSE_CHARGE: ("10115", "DE"),
+        VatRegime.OUTSIDE_EU: ("1201", "CH"),
+    }
     for regime in VatRegime:
-        identity = (
-            {"vat_number": "DE136695976"} if regime is VatRegime.EU_REVERSE_CHARGE
-            else {"siren": "902000025", "vat_number": "FR11902000025"}
-        )  # fmt: skip
+        postcode, country = places[regime]
+        address = Address(street="Rue-Δ", postcode=postcode, city="Ville-Δ", country=country)
+        identity = {
+            VatRegime.EU_REVERSE_CHARGE: {"vat_number": "DE136695976"},
+            VatRegime.OUTSIDE_EU: {"electronic_address": "compta@example.ch"},
+        }.get(regime, {"siren": "902000025", "vat_number": "FR11902000025"})
         client = Client(name="Client-Δ", vat_regime=regime, address=address, **identity)  # type: ignore[arg-type]
         work = Intervention(work=(span(WorkPeriod, at(11, 18), 2),), reference="REF-Δ")  # type: ignore[arg-type]
+        # received late, so that the 60-day cap of L441-10 shows; with the client's references
         invoice = make_invoice(quote(work, client), seller=seller, client=client,
-                               number="F-1", issued=date(2025, 6, 12))  # fmt: skip
+                               number="F-1", issued=date(2025, 6, 12), received=date(2025, 8, 1),
+                               purchase_order="PO-Δ", buyer_reference="SVC-Δ")  # fmt: skip
         credit = make_credit_note(invoice, number="A-1", issued=date(2025, 6, 13),
                                   reason="Raison-Δ")  # fmt: skip
         for document in (invoice, credit):

@@ -171,12 +171,16 @@ def test_added_rate_never_replaces_the_table() -> None:
         with_added_rates(ECB_RATES, {HalfYear(2025, 2): D("3")})
 
 
-def test_missing_rate_message_shows_the_half_year_forms() -> None:
-    """The missing-rate error tells both ways to add the half-year, in the accepted form."""
-    with pytest.raises(PaymentError) as error:
-        late_payment(D("100.00"), date(2026, 6, 30), date(2026, 7, 2))
-    assert "--ecb-rate 2026-H2=R" in str(error.value)
-    assert "--ecb-rates FILE" in str(error.value)
+def test_missing_rate_message_shows_the_half_year_forms(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """On the command line, the missing-rate error tells both ways to add the half-year in the
+    accepted form, and shows no Python code to a command-line user (issue 17)."""
+    assert main(["late", "100.00", "--due", "2026-06-30", "--paid", "2026-07-02"]) == 2
+    error = capsys.readouterr().err
+    assert "--ecb-rate 2026-H2=R" in error
+    assert "--ecb-rates FILE" in error
+    assert not any(code in error for code in ("(", "Decimal", "HalfYear", "late_payment"))
 
 
 # --- 2. A rate-card table given in part keeps the terms' values key by key -----------------

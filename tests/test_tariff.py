@@ -61,7 +61,12 @@ tariffs = st.builds(
     st.lists(st.integers(1, 7), min_size=1, max_size=7, unique=True).map(tuple),
     st.lists(st.dates(date(2024, 1, 1), date(2026, 12, 31)), max_size=3).map(tuple),
     st.sampled_from((None, "57", "6AE", "974")),
-    st.text(min_size=1, max_size=20).filter(lambda s: s.strip() == s),
+    # any one-line text with a visible character (line breaks and control characters are refused)
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=20,
+    ).filter(lambda s: s.strip() == s and s.strip()),
 )
 
 

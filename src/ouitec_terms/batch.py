@@ -103,7 +103,7 @@ def _table(tariff: Tariff) -> _Table:
     days = date(LAST_YEAR, 12, 31).toordinal() - first.toordinal() + 1
     opens = np.full(days, _NEVER, dtype=np.int64)
     closes = np.full(days, _NEVER, dtype=np.int64)
-    index = np.array(windows.days.business_ordinals, dtype=np.int64) - first.toordinal()
+    index = np.array(windows.ordinals, dtype=np.int64) - first.toordinal()
     one = timedelta(microseconds=1)
     opens[index] = [(moment - _EPOCH) // one for moment in windows.opens]
     closes[index] = [(moment - _EPOCH) // one for moment in windows.closes]

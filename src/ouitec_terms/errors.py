@@ -19,6 +19,7 @@ __all__ = [
     "InvoiceError",
     "MissingRateError",
     "OuitecTermsError",
+    "OutputError",
     "PaymentError",
     "StatementError",
     "TariffError",
@@ -60,7 +61,22 @@ class PaymentError(OuitecTermsError):
 
 
 class MissingRateError(PaymentError):
-    """No ECB rate is known for a half-year that a late payment runs through (Art. 4)."""
+    """No ECB rate is known for a half-year that a late payment runs through (Art. 4).
+
+    ``half_year`` names it (``"2026-H2"``), so that a caller can say how to add it in its own
+    terms (the command line says ``--ecb-rate 2026-H2=R``).
+    """
+
+    def __init__(self, message: str, *, half_year: str) -> None:
+        super().__init__(message)
+        self.half_year = half_year
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _missing_rate, (str(self), self.half_year)
+
+
+def _missing_rate(message: str, half_year: str) -> MissingRateError:
+    return MissingRateError(message, half_year=half_year)
 
 
 class StatementError(OuitecTermsError):
@@ -78,3 +94,8 @@ class InvoiceError(OuitecTermsError):
 
 class DocumentError(OuitecTermsError):
     """An input document (TOML or JSON) cannot be read or does not describe a quote."""
+
+
+class OutputError(OuitecTermsError):
+    """A result could not be written (a full or read-only disk, a closed output): nothing was
+    left half-written. The command exits 1 for it, an I/O failure rather than bad input."""

@@ -30,6 +30,7 @@ from .assembly.quote import Quote, quote
 from .assembly.statement import Statement
 from .boundary.models import BillingMode, Client, Intervention, WorkPeriod
 from .boundary.tariff import DEFAULT_TARIFF, Tariff
+from .money import in_library_context
 from .presentation.messages import messages_for
 from .presentation.render import line_description
 from .rules.calendar import calendar_for
@@ -62,6 +63,7 @@ def _quotes(source: Quotes) -> list[Quote]:
     return list(source)
 
 
+@in_library_context
 def to_frame(source: Quotes) -> pd.DataFrame:
     """One row per quote line: which intervention, what, why, when, raw and billed time, price.
 
@@ -107,6 +109,7 @@ _LINE_COLUMNS = [
 ]  # fmt: skip
 
 
+@in_library_context
 def totals_frame(source: Quotes) -> pd.DataFrame:
     """One row per quote: status, minutes billed in and out of business hours, totals."""
     rows = []
@@ -136,6 +139,7 @@ _TOTAL_COLUMNS = [
 ]  # fmt: skip
 
 
+@in_library_context
 def price_grid(
     client: Client,
     *,
@@ -171,6 +175,7 @@ def week_slots(week_of: date, tariff: Tariff = DEFAULT_TARIFF) -> tuple[list[dat
     return days, slots
 
 
+@in_library_context
 def week_grid(
     client: Client, *, duration: timedelta, week_of: date, tariff: Tariff = DEFAULT_TARIFF
 ) -> pd.DataFrame:
@@ -261,6 +266,7 @@ def _hatch(column: int, rows: int) -> Any:
     )
 
 
+@in_library_context
 def compare_tariffs(
     interventions: Iterable[Intervention], client: Client, tariffs: Mapping[str, Tariff]
 ) -> pd.DataFrame:
@@ -281,6 +287,7 @@ def compare_tariffs(
     return pd.DataFrame(rows, columns=columns)
 
 
+@in_library_context
 def decimal_sum(column: pd.Series[Any]) -> Decimal:
     """The exact sum of a column of Decimals (``Decimal(0)`` when empty)."""
     return sum(column, Decimal(0))

@@ -29,13 +29,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from ouitec_terms.boundary.models import Client, VatRegime, add_months
+from ouitec_terms.boundary.models import Client, VatRegime, add_months, check_day
 from ouitec_terms.boundary.parties import Seller
+from ouitec_terms.boundary.text import check_one_line
 from ouitec_terms.errors import InvoiceError
-from ouitec_terms.money import Amount
+from ouitec_terms.money import Amount, in_library_context
 from ouitec_terms.rules.payment import due_date
 from ouitec_terms.rules.vat import VatLine
 
@@ -43,6 +45,8 @@ from .quote import Quote
 from .statement import Statement
 
 __all__ = [
+    "MAX_INVOICE_LINES",
+    "MAX_REFERENCE",
     "NUMBER_PATTERN",
     "DocumentType",
     "Invoice",
@@ -52,8 +56,13 @@ __all__ = [
     "next_invoice_number",
 ]
 
-NUMBER_PATTERN = re.compile(r"[A-Za-z0-9+_/-]{1,35}\Z")
-"""An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space."""
+NUMBER_PATTERN = re.compile(r"(?=[^0-9]*[0-9])[A-Za-z0-9+_/-]{1,35}\Z")
+"""An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space, with at
+least one digit (the number of a continuous series, CGI annexe II art. 242 nonies A; D68)."""
+MAX_REFERENCE = 100
+"""The longest purchase-order (BT-13) or buyer reference (BT-10) accepted."""
+MAX_INVOICE_LINES = 2000
+"""The most lines one invoice holds (a bound on the work of a PDF, stated in the guide)."""
 
 
 class DocumentType(StrEnum):
@@ -107,6 +116,10 @@ class Invoice:
     """On a credit note, that invoice's issue date (BT-26)."""
     reason: str = ""
     """On a credit note, why the invoice is corrected."""
+    purchase_order: str | None = None
+    """The buyer's purchase-order reference (BT-13; C. com. L441-9 when the client issued one)."""
+    buyer_reference: str | None = None
+    """The reference the buyer asks invoices to carry (BT-10, a public buyer's service code)."""
 
     @property
     def regime(self) -> VatRegime:
@@ -132,9 +145,31 @@ def _check_number(number: str, name: str = "number") -> str:
     if not NUMBER_PATTERN.match(number):
         raise InvoiceError(
             f"{name} {number[:40]!r} is not an invoice number: 1 to 35 letters, digits and "
-            "-+_/ with no space (BR-FR-01, BR-FR-02), e.g. F-2025-0042"
+            "-+_/ with no space and at least one digit (BR-FR-01, BR-FR-02; CGI annexe II art. "
+            "242 nonies A), e.g. F-2025-0042"
         )
     return number
+
+
+def _check_reference(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        check_one_line(value)
+    except ValueError as error:
+        raise InvoiceError(f"{name}: {error}") from None
+    if not value.strip() or len(value) > MAX_REFERENCE:
+        raise InvoiceError(
+            f"{name} {value[:40]!r} must hold 1 to {MAX_REFERENCE} characters, not only spaces"
+        )
+    return value
+
+
+def _check_day(day: date, name: str) -> date:
+    try:
+        return check_day(day, name)
+    except ValueError as error:
+        raise InvoiceError(str(error)) from None
 
 
 def _check_client(client: Client) -> None:
@@ -158,6 +193,7 @@ def _check_client(client: Client) -> None:
         )
 
 
+@in_library_context
 def make_invoice(
     source: Quote | Statement,
     *,
@@ -166,11 +202,16 @@ def make_invoice(
     number: str,
     issued: date,
     received: date | None = None,
+    purchase_order: str | None = None,
+    buyer_reference: str | None = None,
 ) -> Invoice:
     """The invoice of a due quote or of a month's statement (Art. 4; C. com. L441-9).
 
     ``client`` is the billed client (its name must be the source's). ``received`` is the day the
-    client receives the invoice (default: ``issued``); payment is due 30 days later (Art. 4).
+    client receives the invoice (default: ``issued``); payment is due 30 days later (Art. 4), and
+    never more than 60 days after ``issued`` (C. com. L441-10 I, D67). An invoice is issued once
+    the services are done: ``issued`` may not precede the last billed service's day (D69).
+    ``purchase_order`` (BT-13) and ``buyer_reference`` (BT-10) are the client's references.
     """
     _check_number(number)
     if client.name != source.client_name:
@@ -178,9 +219,12 @@ def make_invoice(
             f"client {client.name!r} is not the client of the source ({source.client_name!r})"
         )
     _check_client(client)
-    received = issued if received is None else received
+    _check_day(issued, "issued")
+    received = issued if received is None else _check_day(received, "received")
     if received < issued:
         raise InvoiceError(f"received {received} is before issued {issued}: check the dates")
+    purchase_order = _check_reference(purchase_order, "purchase_order")
+    buyer_reference = _check_reference(buyer_reference, "buyer_reference")
     if isinstance(source, Quote):
         if not source.due:
             raise InvoiceError(
@@ -197,12 +241,25 @@ def make_invoice(
         quotes = source.quotes
         start = date(source.year, source.month, 1)
         end = add_months(start, 1) - timedelta(days=1)  # the statement's month
+    lines = sum(len(q.lines) for q in quotes)
+    if lines > MAX_INVOICE_LINES:
+        raise InvoiceError(
+            f"the invoice would hold {lines} lines, more than {MAX_INVOICE_LINES}; invoice the "
+            "month in several parts (fewer interventions per statement document)"
+        )
+    last_service = max(_service_dates(q)[1] for q in quotes)
+    if issued < last_service:
+        raise InvoiceError(
+            f"issued {issued} is before the last billed service, on {last_service}; an invoice "
+            "is issued once the services are done (CGI art. 289 I-3): give --issued "
+            f"{last_service} or later"
+        )
     return Invoice(
         type_code=DocumentType.INVOICE,
         number=number,
         issued=issued,
         received=received,
-        due=due_date(received),
+        due=due_date(received, issued=issued),
         seller=seller,
         client=client,
         period_start=start,
@@ -212,6 +269,8 @@ def make_invoice(
         total_ht=source.total_ht,
         total_vat=source.total_vat,
         total_ttc=source.total_ttc,
+        purchase_order=purchase_order,
+        buyer_reference=buyer_reference,
     )
 
 
@@ -222,19 +281,47 @@ def _service_dates(q: Quote) -> tuple[date, date]:
     return (min(days), max(days)) if days else (q.status_date, q.status_date)
 
 
-def make_credit_note(invoice: Invoice, *, number: str, issued: date, reason: str) -> Invoice:
+@in_library_context
+def make_credit_note(
+    invoice: Invoice,
+    *,
+    number: str,
+    issued: date,
+    reason: str,
+    corrected_total: Decimal | None = None,
+) -> Invoice:
     """A credit note (type 381) that cancels ``invoice``: the same lines and positive amounts,
     referencing the corrected invoice's number and issue date (BT-25, BT-26). An invoice is
-    never deleted, only corrected this way (CGI annexe II art. 242 nonies A)."""
+    never deleted, only corrected this way (CGI annexe II art. 242 nonies A).
+
+    Its number is its own, never the corrected invoice's. ``corrected_total`` is the TTC total
+    of the invoice as it was issued, when ``invoice`` was rebuilt from its document rather than
+    kept: a credit note never credits more than it (D70).
+    """
     _check_number(number)
     if invoice.type_code is not DocumentType.INVOICE:
         raise InvoiceError(f"{invoice.number} is a credit note; credit the invoice itself")
+    if number == invoice.number:
+        raise InvoiceError(
+            f"number {number} is the corrected invoice's; a credit note takes the next number "
+            "of its own series, e.g. AV-2025-0001"
+        )
+    _check_day(issued, "issued")
     if issued < invoice.issued:
         raise InvoiceError(
             f"issued {issued} is before the corrected invoice's issue date {invoice.issued}"
         )
-    if not reason.strip() or len(reason) > 500 or "\n" in reason:
+    try:
+        check_one_line(reason)
+    except ValueError as error:
+        raise InvoiceError(f"reason: {error}") from None
+    if not reason.strip() or len(reason) > 500:
         raise InvoiceError("reason: say on one line (500 characters at most) why it is credited")
+    if corrected_total is not None and invoice.total_ttc > corrected_total:
+        raise InvoiceError(
+            f"the credit note would credit {invoice.total_ttc} € TTC, more than the corrected "
+            f"invoice's total of {corrected_total} €: check the document and the invoice number"
+        )
     return replace(
         invoice,
         type_code=DocumentType.CREDIT_NOTE,

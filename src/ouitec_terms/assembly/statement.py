@@ -42,6 +42,7 @@ from ouitec_terms.boundary.models import (
     Client,
     Intervention,
     add_months,
+    check_statement_span,
 )
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.errors import StatementError
@@ -119,6 +120,7 @@ class Statement:
         return self.explain()
 
 
+@in_library_context
 def included_hours_pool(client: Client, year: int, month: int) -> Decimal:
     """Included hours of the month: contracts active on its first day or starting within it."""
     first = date(year, month, 1)
@@ -164,6 +166,10 @@ def monthly_statement(
             f"{len(given)} interventions is more than {MAX_INTERVENTIONS_PER_STATEMENT} for one "
             "statement; split them by month"
         )
+    try:
+        check_statement_span(given)
+    except ValueError as error:
+        raise StatementError(str(error)) from None
     tz = ZoneInfo(tariff.timezone)
     dated: list[tuple[datetime, Intervention]] = []
     outside: list[Intervention] = []

@@ -21,13 +21,19 @@ datetime.timedelta(seconds=4800)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ouitec_terms.errors import DocumentError
 
-from .models import LOCAL_CLOCK, MAX_INTERVENTIONS_PER_STATEMENT, Client, Intervention
+from .models import (
+    LOCAL_CLOCK,
+    MAX_INTERVENTIONS_PER_STATEMENT,
+    Client,
+    Intervention,
+    check_statement_span,
+)
 from .reading import describe_validation_error, read_data
 
 __all__ = [
@@ -54,6 +60,11 @@ class StatementRequest(BaseModel, frozen=True, extra="forbid"):
     interventions: tuple[Intervention, ...] = Field(
         max_length=MAX_INTERVENTIONS_PER_STATEMENT, description="the month's interventions"
     )
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Self:
+        check_statement_span(self.interventions)
+        return self
 
 
 def document_schema(kind: type[BaseModel] = QuoteRequest) -> dict[str, Any]:

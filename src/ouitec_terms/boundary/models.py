@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -53,12 +54,16 @@ from ouitec_terms.money import (
 
 from .catalogue import Service
 from .identifiers import Email, Siren, Siret, VatNumber, check_same_siren
+from .places import country_code, regimes_of_place, regimes_of_vat_number
 from .tariff import check_holiday_place
+from .text import Name, OneLine, check_one_line
 
 __all__ = [
+    "MAX_CONTRACTS_PER_CLIENT",
     "MAX_INTERVENTIONS_PER_STATEMENT",
     "MAX_SPAN",
     "MAX_SPANS_PER_INTERVENTION",
+    "MAX_STATEMENT_SPAN",
     "Address",
     "BillingMode",
     "Channel",
@@ -66,10 +71,15 @@ __all__ = [
     "Contract",
     "Devis",
     "Intervention",
+    "Name",
+    "OneLine",
     "TravelLeg",
     "VatRegime",
     "WorkPeriod",
     "add_months",
+    "check_day",
+    "check_one_line",
+    "check_statement_span",
     "check_subdivision",
     "utc",
 ]
@@ -86,7 +96,14 @@ EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=UTC)
 years, so that every local date of every time zone (UTC-12 to UTC+14) is covered."""
 LATEST = datetime(LAST_YEAR, 12, 31, tzinfo=UTC)
 MAX_SPAN = timedelta(days=366)
-"""The longest a single work period or travel leg may last (rules §4)."""
+"""The longest a single work period or travel leg may last (rules §4), and the most clock time
+the work periods and travel legs of one intervention may add up to."""
+MAX_STATEMENT_SPAN = timedelta(days=10_000)
+"""The most clock time the interventions of one statement may add up to: 10 000 interventions
+of a whole day each. Pricing costs about one line per business or off-hours stretch, so this
+bounds the lines of a statement to a few tens of thousands (docs/performance.md)."""
+MAX_CONTRACTS_PER_CLIENT = 100
+"""The most contracts one client may list (past and present)."""
 
 
 def utc(moment: datetime) -> datetime:
@@ -111,19 +128,25 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+def check_day(day: date, name: str) -> date:
+    """``day`` if it falls in the years the library prices (1970–2100); else a ``ValueError``
+    naming ``name``, so that no date computed from it (a due date, a month's end) overflows.
 
+    ```pycon
+    >>> check_day(date(9999, 12, 31), "--issued")
+    Traceback (most recent call last):
+    ...
+    ValueError: --issued 9999-12-31 is outside the years the library prices (1970–2100); ...
 
-def _one_line(text: str) -> str:
-    if _CONTROL.search(text):
+    ```
+    """
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValueError(
-            f"{text[:40]!r} holds a line break or a control character; write it on one line"
+            f"{name} {day.isoformat()} is outside the years the library prices "
+            f"({FIRST_YEAR}–{LAST_YEAR}); check the date"
         )
-    return text
+    return day
 
-
-OneLine = Annotated[str, AfterValidator(_one_line)]
-"""Text a person reads on one line of a quote (names, labels, references)."""
 
 _RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}", re.ASCII)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
@@ -154,6 +177,7 @@ def _instant(value: Any, info: ValidationInfo) -> Any:
         clock = info.context.get(LOCAL_CLOCK) if isinstance(info.context, dict) else None
         if clock is None:
             return value  # pydantic says it lacks an offset
+        check_day(value.date(), "date-time")  # before any clock arithmetic can overflow
         value = on_clock(value, clock)
     try:  # aware instants compare on the UTC time line, without converting (no overflow)
         in_range = value.utcoffset() is None or EARLIEST <= value <= LATEST
@@ -185,7 +209,13 @@ def on_clock(moment: datetime, timezone: str) -> datetime:
     """
     zone = ZoneInfo(timezone)
     first, second = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
-    back = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    try:
+        back = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    except OverflowError:  # a wall time at the very edge of what datetime holds
+        raise ValueError(
+            f"{moment.isoformat()} is outside the years the library prices "
+            f"({FIRST_YEAR}–{LAST_YEAR}); check the date"
+        ) from None
     if back != moment:
         raise ValueError(
             f"{moment.isoformat()} does not exist on the {timezone} clock (the clocks go "
@@ -201,10 +231,13 @@ def on_clock(moment: datetime, timezone: str) -> datetime:
 
 def _calendar_date(value: Any) -> Any:
     """Refuse numbers, digit strings and date-times where a plain date is meant."""
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
     if isinstance(value, str) and _ISO_DATE.match(value):
-        return value
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value  # pydantic says what is wrong with it
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return check_day(value, "date")
     raise ValueError(f"{str(value)[:40]!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-06-02")
 
 
@@ -235,6 +268,15 @@ IncludedHours = Annotated[
     ),
 ]
 """Contract hours per month: a multiple of 0.25 h from 0 to 100 000 (Art. 5)."""
+
+
+CountryCode = Annotated[
+    str,
+    Field(min_length=1, max_length=10),
+    AfterValidator(country_code),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"}, mode="validation"),
+]
+"""An ISO 3166-1 alpha-2 country code (``FR``, ``DE``), checked against the ISO list."""
 
 
 def check_subdivision(value: str | None, *, country: str = "FR") -> str | None:
@@ -342,12 +384,15 @@ class Contract(_Frozen):
 class Address(_Frozen):
     """A postal address (BG-5 of the seller, BG-8 of the buyer)."""
 
-    street: OneLine = Field(min_length=1, max_length=200, description="street and number")
+    street: Name = Field(min_length=1, max_length=200, description="street and number")
     postcode: str = Field(
-        min_length=1, max_length=20, pattern=r"^[0-9A-Za-z -]+$", description="postal code"
+        min_length=1,
+        max_length=20,
+        pattern=r"^[0-9A-Za-z][0-9A-Za-z -]*$",
+        description="postal code",
     )
-    city: OneLine = Field(min_length=1, max_length=100, description="town")
-    country: str = Field(default="FR", pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
+    city: Name = Field(min_length=1, max_length=100, description="town")
+    country: CountryCode = Field(default="FR", description="ISO 3166-1 alpha-2 (checked)")
 
 
 class Client(_Frozen):
@@ -355,11 +400,13 @@ class Client(_Frozen):
     identity (what an invoice states of it: identifiers checked with python-stdnum, address).
     """
 
-    name: OneLine = Field(
+    name: Name = Field(
         min_length=1, max_length=200, description="the client's legal or trading name"
     )
     contracts: tuple[Contract, ...] = Field(
-        default=(), description="commitment contracts, past and present (Art. 3)"
+        default=(),
+        max_length=MAX_CONTRACTS_PER_CLIENT,
+        description="commitment contracts, past and present (Art. 3)",
     )
     vat_regime: VatRegime = Field(
         default=VatRegime.FRANCE, description="where the client stands for VAT (rules §8)"
@@ -386,6 +433,27 @@ class Client(_Frozen):
     address: Address | None = Field(
         default=None, description="billing address, required to invoice"
     )
+
+    @model_validator(mode="after")
+    def _regime_fits_the_client(self) -> Self:
+        """Refuse a VAT regime that the client's VAT number or address contradicts (D66)."""
+        regime = self.vat_regime.value
+        if self.vat_number is not None:
+            allowed = regimes_of_vat_number(self.vat_number)
+            if regime not in allowed:
+                raise ValueError(
+                    f"vat_regime {regime!r} contradicts vat_number {self.vat_number} (a "
+                    f"{self.vat_number[:2]} number); use vat_regime = {allowed[0]!r}"
+                )
+        if self.address is not None:
+            allowed = regimes_of_place(self.address.country, self.address.postcode)
+            if regime not in allowed:
+                raise ValueError(
+                    f"vat_regime {regime!r} contradicts the address ({self.address.postcode} "
+                    f"{self.address.city[:40]}, {self.address.country}); use vat_regime = "
+                    f"{allowed[0]!r}"
+                )
+        return self
 
 
 class _TimeSpan(_Frozen):
@@ -430,9 +498,7 @@ class Devis(_Frozen):
     false. An unsigned devis counts as no devis.
     """
 
-    reference: OneLine = Field(
-        min_length=1, max_length=200, description="the devis's own reference"
-    )
+    reference: Name = Field(min_length=1, max_length=200, description="the devis's own reference")
     amount_ht: InputAmount = Field(description="price of the work, € HT, to the cent")
     signed: bool = Field(
         description="whether the client signed it (an unsigned devis counts as none)"
@@ -483,6 +549,12 @@ class Intervention(_Frozen):
             return self
         if not spans:
             raise ValueError("nothing to price: give at least one work period or one travel leg")
+        total = sum((span.duration for span in spans), timedelta(0))
+        if total > MAX_SPAN:
+            raise ValueError(
+                f"its work periods and travel legs add up to {total}, more than {MAX_SPAN.days} "
+                "days; split it into several interventions"
+            )
         spans.sort(key=lambda s: utc(s.start))
         for before, after in pairwise(spans):
             if utc(after.start) < utc(before.end):
@@ -499,6 +571,21 @@ class Intervention(_Frozen):
         if len(spans) == 1:
             return spans[0].start.astimezone(UTC)
         return min(s.start.astimezone(UTC) for s in spans)
+
+
+def check_statement_span(interventions: Sequence[Intervention]) -> None:
+    """Raise ``ValueError`` when ``interventions`` add up to more clock time than
+    [`MAX_STATEMENT_SPAN`][ouitec_terms.boundary.models.MAX_STATEMENT_SPAN] (a bound on the work
+    of one statement)."""
+    total = timedelta(0)
+    for intervention in interventions:
+        for span in (*intervention.work, *intervention.travel):
+            total += span.duration
+    if total > MAX_STATEMENT_SPAN:
+        raise ValueError(
+            f"the interventions add up to {total.days} days of work and travel, more than "
+            f"{MAX_STATEMENT_SPAN.days}; split them into several statements"
+        )
 
 
 def _describe(span: _TimeSpan) -> str:

@@ -22,8 +22,9 @@ from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import InputAmount
 
 from .identifiers import Email, Iban, Siren, Siret, VatNumber, check_same_siren
-from .models import Address, OneLine
+from .models import Address
 from .reading import describe_validation_error, parse_text, read_data
+from .text import Name
 
 __all__ = ["EXAMPLE_SELLER_TOML", "Seller"]
 
@@ -31,16 +32,16 @@ __all__ = ["EXAMPLE_SELLER_TOML", "Seller"]
 class Seller(BaseModel, frozen=True, extra="forbid"):
     """OUiTEC as the issuer of invoices (L441-9, R123-237, CGI annexe II art. 242 nonies A)."""
 
-    name: OneLine = Field(min_length=1, max_length=200, description="legal name")
-    legal_form: OneLine = Field(min_length=1, max_length=50, description="e.g. SAS, SARL")
+    name: Name = Field(min_length=1, max_length=200, description="legal name")
+    legal_form: Name = Field(min_length=1, max_length=50, description="e.g. SAS, SARL")
     share_capital: InputAmount = Field(description="€, as the Kbis states it")
     siren: Siren = Field(description="9-digit SIREN (checked)")
     siret: Siret = Field(description="14-digit SIRET of the issuing establishment (checked)")
     vat_number: VatNumber = Field(description="intra-EU VAT number (checked)")
-    rcs_city: OneLine = Field(min_length=1, max_length=100, description="RCS registry town")
+    rcs_city: Name = Field(min_length=1, max_length=100, description="RCS registry town")
     iban: Iban = Field(description="IBAN for transfers (checked)")
     email: Email = Field(description="contact and e-invoicing address")
-    phone: OneLine = Field(min_length=1, max_length=30, description="telephone number as printed")
+    phone: Name = Field(min_length=1, max_length=30, description="telephone number as printed")
     vat_on_debits: bool = Field(
         default=False, description="option pour le paiement de la taxe d'après les débits"
     )

@@ -45,6 +45,7 @@ __all__ = [
     "one_line",
     "parse_text",
     "read_data",
+    "shown",
 ]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -62,6 +63,23 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+SHOWN_CHARACTERS = 100
+"""The most characters of an input a message echoes."""
+
+
+def shown(text: str, most: int = SHOWN_CHARACTERS) -> str:
+    """``text`` as a message echoes it: on one line, cut to ``most`` characters with "…".
+
+    ```pycon
+    >>> shown("x" * 150)[-3:], len(shown("x" * 150))
+    ('xx…', 101)
+
+    ```
+    """
+    text = one_line(text)
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def read_data(
     path: str | Path, *, error: type[OuitecTermsError] = DocumentError, what: str = "file"
 ) -> dict[str, Any]:
@@ -71,7 +89,7 @@ def read_data(
     ``error`` is the class of the error raised: [`DocumentError`][ouitec_terms.errors.DocumentError]
     by default, [`TariffError`][ouitec_terms.errors.TariffError] for a tariff file.
     """
-    source = one_line(str(path))
+    source = shown(str(path))
     file = Path(path)
     try:
         if str(path) == "-":  # standard input
@@ -128,14 +146,31 @@ class _RefusedError(Exception):
     pass
 
 
+def _number_with_fraction(text: str) -> NumberWithFraction:
+    """A number written with a fraction or an exponent, read exactly; refused when its exponent
+    takes it beyond [`MAX_INTEGER_DIGITS`][ouitec_terms.boundary.reading.MAX_INTEGER_DIGITS]
+    digits (``1e99999999999999999999`` cannot even be built as a Decimal)."""
+    shown = text[:20] + ("…" if len(text) > 20 else "")
+    try:
+        number = NumberWithFraction(text)
+    except ArithmeticError:  # decimal.InvalidOperation: an exponent beyond any context
+        number = None
+    if number is None or (number and abs(number.adjusted()) > MAX_INTEGER_DIGITS):
+        raise _RefusedError(
+            f"the number {shown} is beyond {MAX_INTEGER_DIGITS} digits; amounts stay below "
+            "10**12 with at most 6 decimal places"
+        )
+    return number
+
+
 def _parse_toml(text: str) -> Any:
-    return tomllib.loads(text, parse_float=NumberWithFraction)
+    return tomllib.loads(text, parse_float=_number_with_fraction)
 
 
 def _parse_json(text: str) -> Any:
     return json.loads(
         text,
-        parse_float=NumberWithFraction,
+        parse_float=_number_with_fraction,
         parse_int=_json_int,
         parse_constant=_json_constant,
         object_pairs_hook=_unique_keys,

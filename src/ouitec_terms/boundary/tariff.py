@@ -32,6 +32,7 @@ from ouitec_terms.errors import TariffError
 from ouitec_terms.money import InputAmount
 
 from .reading import describe_validation_error, parse_text, read_data
+from .text import Name
 
 __all__ = ["DEFAULT_TARIFF", "RateCard", "Tariff", "check_holiday_place", "tariff_schema"]
 
@@ -76,7 +77,7 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
     750 €" (D43).
     """
 
-    version: str = Field(
+    version: Name = Field(
         default="2024-06-02",
         min_length=1,
         max_length=100,
@@ -109,7 +110,7 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
         default=(), description="further dates treated like public holidays"
     )
     timezone: str = Field(default="Europe/Paris", description="IANA zone times are judged in")
-    seat: str = Field(
+    seat: Name = Field(
         default="Charly (Rhône)",
         min_length=1,
         max_length=100,

@@ -24,6 +24,7 @@ from ouitec_terms.assembly.invoice import DocumentType, Invoice
 from ouitec_terms.boundary.identifiers import electronic_address
 from ouitec_terms.boundary.models import Address, Client, VatRegime
 from ouitec_terms.errors import InvoiceError
+from ouitec_terms.money import in_library_context
 from ouitec_terms.presentation.invoices import invoice_sections
 from ouitec_terms.presentation.messages import messages_for
 from ouitec_terms.rules.pricing import LineKind, Unit
@@ -184,7 +185,13 @@ def _data(invoice: Invoice) -> dict[str, Any]:
     }
     if invoice.due is not None:
         data["BT-9"] = invoice.due
-        data["BT-20"] = sections.mentions[0 if invoice.type_code is DocumentType.INVOICE else 1]
+    # The payment terms (BT-20) on every document: an invoice's due date and means, a credit
+    # note's refund or set-off (BR-CO-25 asks for one of BT-9 and BT-20 when an amount is due).
+    data["BT-20"] = sections.mentions[0 if invoice.type_code is DocumentType.INVOICE else 1]
+    if invoice.purchase_order is not None:
+        data["BT-13"] = invoice.purchase_order
+    if invoice.buyer_reference is not None:
+        data["BT-10"] = invoice.buyer_reference
     if invoice.preceding_number is not None:
         data["BG-3"] = [{"BT-25": invoice.preceding_number, "BT-26": invoice.preceding_issued}]
     return data
@@ -224,6 +231,7 @@ def _lines(invoice: Invoice, category: str, rate: str) -> list[dict[str, Any]]:
     return lines
 
 
+@in_library_context
 def to_cii_xml(invoice: Invoice) -> bytes:
     """The EN 16931 CII XML of ``invoice`` (Factur-X profile EN 16931, French rules).
 

@@ -165,6 +165,13 @@ EN = MappingProxyType(
         "invoice.indemnity": "Fixed recovery indemnity: {amount} (C. com. D441-5).",
         "invoice.vat_on_debits": "VAT is paid on debits (option chosen by the seller).",
         "invoice.credits": "Credit note on invoice No. {number} of {day}: {reason}",
+        "invoice.refund": "The amount credited is set against the next invoices, or refunded by bank transfer on request.",
+        "invoice.payment_capped": (
+            f"Payment by bank transfer by {{due}} at the latest, {{days}} days after the invoice was "
+            f"issued (C.{_}com. L441-10{_}I), the invoice received on {{received}}. IBAN: {{iban}}"
+        ),
+        "invoice.purchase_order": "Client's purchase order: {reference}",
+        "invoice.buyer_reference": "Client's reference: {reference}",
         # the built-in scenario of `ouitec-terms demo`
         "demo.client": "Martin's Bakery",
         "demo.work": "Firewall outage on site",

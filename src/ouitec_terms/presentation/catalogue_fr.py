@@ -186,6 +186,13 @@ FR = MappingProxyType(
         ),
         "invoice.vat_on_debits": "Option pour le paiement de la taxe d’après les débits.",
         "invoice.credits": f"Avoir sur la facture n° {{number}} du {{day}}{_}: {{reason}}",
+        "invoice.refund": "Montant de l’avoir imputé sur les prochaines factures, ou remboursé par virement sur demande.",
+        "invoice.payment_capped": (
+            f"Paiement par virement bancaire au plus tard le {{due}}, {{days}}{_}jours après l’émission "
+            f"de la facture (C.{_}com. L441-10{_}I), la facture reçue le {{received}}. IBAN{_}: {{iban}}"
+        ),
+        "invoice.purchase_order": f"Bon de commande du client{_}: {{reference}}",
+        "invoice.buyer_reference": f"Référence du client{_}: {{reference}}",
         # the built-in scenario of `ouitec-terms demo`
         "demo.client": "Boulangerie Martin",
         "demo.work": "Panne du pare-feu sur site",

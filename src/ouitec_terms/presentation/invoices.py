@@ -8,13 +8,14 @@ The same sections feed the text, the HTML and the PDF
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 from zoneinfo import ZoneInfo
 
 from ouitec_terms.assembly.invoice import DocumentType, Invoice
 from ouitec_terms.boundary.models import Address, Client
 from ouitec_terms.money import in_library_context
-from ouitec_terms.rules.payment import INDEMNITY, PENALTY_POINTS
+from ouitec_terms.rules.payment import INDEMNITY, MAX_PAYMENT_DAYS, PENALTY_POINTS, due_date
 from ouitec_terms.rules.vat import vat_rule
 
 from .messages import Messages, messages_for
@@ -115,13 +116,17 @@ def legal_mentions(invoice: Invoice, lang: Lang = "fr") -> tuple[str, ...]:
                 reason=invoice.reason,
             )
         )
-    if invoice.due is not None:
+    if invoice.due is None:
+        out.append(m.text("invoice.refund"))
+    else:
+        capped = invoice.due < due_date(invoice.received)
         out.append(
             m.text(
-                "invoice.payment",
+                "invoice.payment_capped" if capped else "invoice.payment",
                 due=m.day(invoice.due),
                 received=m.day(invoice.received),
                 iban=seller.iban,
+                days=m.number(Decimal(MAX_PAYMENT_DAYS), 0),
             )
         )
     out.append(m.text("invoice.no_discount"))
@@ -154,6 +159,10 @@ def invoice_sections(invoice: Invoice, lang: Lang = "fr") -> InvoiceSections:
     dates = [m.text("invoice.issued", day=m.day(invoice.issued))]
     if invoice.due is not None:
         dates.append(m.text("invoice.due", day=m.day(invoice.due)))
+    if invoice.purchase_order is not None:
+        dates.append(m.text("invoice.purchase_order", reference=invoice.purchase_order))
+    if invoice.buyer_reference is not None:
+        dates.append(m.text("invoice.buyer_reference", reference=invoice.buyer_reference))
     seller_lines = (
         m.text(
             "invoice.seller",

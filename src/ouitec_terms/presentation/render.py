@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -676,11 +677,33 @@ LINE_COLUMNS = (
 language, like the JSON's."""
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, CSV injection)."""
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` as a spreadsheet may read it safely: a text that a spreadsheet would run as a
+    formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
+    ``'``, as OWASP advises; numbers, and texts that are plain numbers, stay as they are (D72).
+
+    ```pycon
+    >>> print(csv_cell("=1+2"), csv_cell("-12.50"), csv_cell("Garage"))
+    '=1+2 -12.50 Garage
+
+    ```
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 @in_library_context
 def lines_csv(quotes: Sequence[Quote], lang: Lang = "fr") -> str:
     """One CSV row per quote line, with its quote's reference, for spreadsheets: comma
     separated, numbers with a point, times on the tariff's clock in ISO 8601, the description in
-    the document's language (D61)."""
+    the document's language (D61). A text that a spreadsheet would run as a formula is written
+    with a leading ``'`` ([`csv_cell`][ouitec_terms.presentation.render.csv_cell])."""
     m = messages_for(lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -688,12 +711,11 @@ def lines_csv(quotes: Sequence[Quote], lang: Lang = "fr") -> str:
     for q in quotes:
         for line in q.lines:
             local = [_local(t, q.timezone).isoformat() if t else "" for t in (line.start, line.end)]
-            writer.writerow(
-                (
-                    q.reference, q.status_date.isoformat(), line.kind.value,
-                    line_description(line, q, m), line.article, *local, line.raw_seconds,
-                    line.billed_minutes, str(line.off_hours).lower(), line.quantity,
-                    line.unit.value, line.unit_price, line.surcharge_rate, line.amount_ht,
-                )
+            row = (
+                q.reference, q.status_date.isoformat(), line.kind.value,
+                line_description(line, q, m), line.article, *local, line.raw_seconds,
+                line.billed_minutes, str(line.off_hours).lower(), line.quantity,
+                line.unit.value, line.unit_price, line.surcharge_rate, line.amount_ht,
             )  # fmt: skip
+            writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue().rstrip("\n")

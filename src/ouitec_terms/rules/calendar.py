@@ -62,6 +62,12 @@ class HolidayCalendar:
     """Every holiday and extra closure of the covered years, by date, with its French name."""
     business_ordinals: tuple[int, ...]
     """The ordinals of every business day of the covered years, in order."""
+    closures: tuple[date, ...] = ()
+    """The tariff's extra closure dates it was built with."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as the place it describes; unpickling builds (or reuses) the cached one."""
+        return _build, (self.country, self.subdivision, tuple(sorted(self.weekdays)), self.closures)
 
     @property
     def place(self) -> str:
@@ -136,6 +142,7 @@ def _build(
         weekdays=open_days,
         names=MappingProxyType(dict(sorted(names.items()))),
         business_ordinals=business,
+        closures=closures,
     )
 
 

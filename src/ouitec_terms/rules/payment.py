@@ -46,6 +46,7 @@ __all__ = [
     "ECB_RATES",
     "ECB_RATE_HISTORY",
     "INDEMNITY",
+    "MAX_PAYMENT_DAYS",
     "PAYMENT_DAYS",
     "PENALTY_POINTS",
     "EcbRate",
@@ -62,6 +63,8 @@ __all__ = [
 
 PAYMENT_DAYS = 30
 """Art. 4: payment is due 30 days after the invoice is received."""
+MAX_PAYMENT_DAYS = 60
+"""The longest payment term the law allows, from the invoice's issue date (C. com. L441-10 I)."""
 PENALTY_POINTS = Decimal(10)
 """L441-10 II: the ECB rate plus 10 percentage points."""
 INDEMNITY = Decimal("40.00")
@@ -149,16 +152,24 @@ ECB_RATES: Mapping[HalfYear, Decimal] = MappingProxyType(
 """Half-year → ECB rate in percent, read-only; pass your own mapping for half-years not here."""
 
 
-def due_date(received: date) -> date:
-    """The payment due date: 30 days after the invoice is received (Art. 4).
+def due_date(received: date, *, issued: date | None = None) -> date:
+    """The payment due date: 30 days after the invoice is received (Art. 4), and never more
+    than 60 days after it is issued (C. com. L441-10 I: "Le délai convenu entre les parties pour
+    régler les sommes dues ne peut dépasser soixante jours à compter de la date d'émission de la
+    facture", D67).
 
     ```pycon
     >>> due_date(date(2025, 12, 15))
     datetime.date(2026, 1, 14)
+    >>> due_date(date(2025, 6, 30), issued=date(2025, 3, 17))  # received late: the cap holds
+    datetime.date(2025, 5, 16)
 
     ```
     """
-    return received + timedelta(days=PAYMENT_DAYS)
+    due = received + timedelta(days=PAYMENT_DAYS)
+    if issued is not None:
+        due = min(due, issued + timedelta(days=MAX_PAYMENT_DAYS))
+    return due
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +234,7 @@ class LatePayment:
 
 _HOW_TO_ADD = (
     "pass it in percent: late_payment(..., rates=with_added_rates(ECB_RATES, "
-    "{{HalfYear({year}, {half}): Decimal('2.15')}})), or on the command line "
-    '--ecb-rate {half_year}=R (repeatable) or --ecb-rates FILE (TOML: "{half_year}" = "R")'
+    "{{HalfYear({year}, {half}): Decimal('2.15')}}))"
 )
 
 
@@ -236,7 +246,8 @@ def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> De
         raise MissingRateError(
             f"no ECB main refinancing rate for {half} (the rate in force on "
             f"{half.first_day.isoformat()}); "
-            + _HOW_TO_ADD.format(year=half.year, half=half.half, half_year=half)
+            + _HOW_TO_ADD.format(year=half.year, half=half.half, half_year=half),
+            half_year=str(half),
         )
     return _checked_rate(to_decimal(found), half)
 
@@ -251,6 +262,7 @@ def _checked_rate(rate: Decimal, half: HalfYear | str) -> Decimal:
     return rate
 
 
+@in_library_context
 def parse_rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
     """Read ``2026-H2=2.15``: a half-year and its ECB rate in percent.
 
@@ -274,6 +286,7 @@ def parse_rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
     return half, _checked_rate(rate, half)
 
 
+@in_library_context
 def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
     """The ECB rates of a TOML file of lines ``"2026-H2" = "2.15"`` (percent, as strings).
 
@@ -291,6 +304,7 @@ def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
     return rates
 
 
+@in_library_context
 def with_added_rates(
     table: Mapping[HalfYear, Decimal],
     added: Mapping[HalfYear, Decimal] | Iterable[tuple[HalfYear, Decimal]],

@@ -26,10 +26,12 @@ from zoneinfo import ZoneInfo
 
 from ouitec_terms.boundary.models import Client, Contract, Intervention
 from ouitec_terms.boundary.tariff import Tariff
+from ouitec_terms.money import in_library_context
 
 __all__ = ["is_under_contract", "qualifying_contracts", "status_date"]
 
 
+@in_library_context
 def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Contract, ...]:
     """The contracts that are active on ``day`` with a term of at least 12 months (Art. 3)."""
     return tuple(
@@ -39,6 +41,7 @@ def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Con
     )
 
 
+@in_library_context
 def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
     """Whether ``client`` is under contract on ``day`` (Art. 3; rules §2).
 

@@ -32,7 +32,7 @@ from ouitec_terms.boundary.tariff import Tariff
 
 from .calendar import HolidayCalendar, calendar_for, subdivision_for
 
-__all__ = ["BusinessWindows", "windows_for"]
+__all__ = ["BusinessWindows", "wall_instant", "windows_for"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -48,6 +48,9 @@ class BusinessWindows:
     """The day lookups (holidays, business days) the windows were built from."""
     tz: ZoneInfo
     """The time zone business hours are judged in."""
+    ordinals: tuple[int, ...]
+    """The date ordinal of each window's day (a business day whose window is not wholly in a
+    skipped hour)."""
     opens: tuple[datetime, ...]
     """Opening instant of each window, UTC, in order."""
     closes: tuple[datetime, ...]
@@ -56,6 +59,14 @@ class BusinessWindows:
     """Opens and closes interleaved."""
     before: tuple[timedelta, ...]
     """Business time before each window (cumulative)."""
+    start: time = time(8)
+    """The wall time windows open at."""
+    end: time = time(19)
+    """The wall time windows close at."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as what it is built from; unpickling builds (or reuses) the cached table."""
+        return _build, (self.days, self.tz.key, self.start, self.end)
 
     def edges_within(self, start: datetime, end: datetime) -> tuple[datetime, ...]:
         """The opening and closing instants (UTC) of the windows that overlap ``[start, end)``,
@@ -83,22 +94,65 @@ class BusinessWindows:
         return moment.astimezone(self.tz).date()
 
 
+def wall_instant(day: date, wall: time, tz: ZoneInfo) -> datetime:
+    """The UTC instant a business window's edge ``wall`` names on ``day`` (D64).
+
+    A wall time the clock shows twice (the autumn change) is its first occurrence; a wall time
+    the clock skips (the spring change) is the instant the clock jumps over it, the first instant
+    whose wall time is past it. Both keep the edges in order: a window is never negative, and a
+    window that lies wholly in the skipped hour is empty that day.
+
+    ```pycon
+    >>> paris = ZoneInfo("Europe/Paris")
+    >>> wall_instant(date(2025, 3, 30), time(2, 15), paris).isoformat()
+    '2025-03-30T01:00:00+00:00'
+    >>> wall_instant(date(2025, 3, 30), time(3, 0), paris).isoformat()
+    '2025-03-30T01:00:00+00:00'
+
+    ```
+    """
+    naive = datetime.combine(day, wall)
+    early = naive.replace(tzinfo=tz).astimezone(UTC)
+    if early.astimezone(tz).replace(tzinfo=None) == naive:
+        return early  # the wall time exists (its first occurrence, if the clock shows it twice)
+    # Skipped: with the offset before the jump, ``early`` lands past the jump; with the offset
+    # after, ``before`` lands ahead of it. The jump lies between: find its minute.
+    before = naive.replace(tzinfo=tz, fold=1).astimezone(UTC)
+    low, high = min(before, early), max(before, early)
+    while high - low > timedelta(minutes=1):
+        middle = low + (high - low) / 2
+        middle -= timedelta(seconds=middle.second, microseconds=middle.microsecond)
+        if middle <= low:
+            break
+        if middle.astimezone(tz).replace(tzinfo=None) >= naive:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
 @lru_cache(maxsize=64)
 def _build(days: HolidayCalendar, timezone: str, start: time, end: time) -> BusinessWindows:
     tz = ZoneInfo(timezone)
-    opens, closes = [], []
+    ordinals, opens, closes = [], [], []
     for n in days.business_ordinals:
         day = date.fromordinal(n)
-        opens.append(datetime.combine(day, start, tz).astimezone(UTC))
-        closes.append(datetime.combine(day, end, tz).astimezone(UTC))
+        opening, closing = wall_instant(day, start, tz), wall_instant(day, end, tz)
+        if closing > opening:  # a window wholly in the skipped hour is no window that day
+            ordinals.append(n)
+            opens.append(opening)
+            closes.append(closing)
     lengths = (c - o for o, c in zip(opens, closes, strict=True))
     return BusinessWindows(
         days=days,
         tz=tz,
+        ordinals=tuple(ordinals),
         opens=tuple(opens),
         closes=tuple(closes),
         edges=tuple(moment for pair in zip(opens, closes, strict=True) for moment in pair),
         before=tuple(accumulate(lengths, initial=timedelta(0))),
+        start=start,
+        end=end,
     )
 
 

@@ -1,0 +1,121 @@
+"""The command line's argument types: each reads one option's text or refuses it in one line.
+
+Every date option is range-checked like a document's dates (the years the library prices,
+1970–2100), so that no date computed from it (a due date, a month's end) can overflow; a month is
+``YYYY-MM`` in those years; an argument that is not UTF-8 text is refused before anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import NoReturn
+
+from ouitec_terms.boundary.models import FIRST_YEAR, LAST_YEAR, check_day
+from ouitec_terms.boundary.reading import one_line, shown
+from ouitec_terms.errors import ArgumentError
+from ouitec_terms.money import available_hours, to_decimal
+from ouitec_terms.rules.payment import HalfYear, parse_rate_assignment
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "Parser",
+    "amount",
+    "check_utf8",
+    "day",
+    "included_hours",
+    "month",
+    "rate_assignment",
+    "reference",
+]
+
+EXIT_BAD_INPUT = 2
+
+
+def day(text: str) -> date:
+    """A ``YYYY-MM-DD`` date within the years the library prices."""
+    try:
+        given = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 40)!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-04-30"
+        ) from None
+    try:
+        return check_day(given, repr(text))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def amount(text: str) -> Decimal:
+    """An amount written like ``1200.00``."""
+    try:
+        return to_decimal(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 40)!r} is not an amount; write it like 1200.00"
+        ) from None
+
+
+def included_hours(text: str) -> Decimal:
+    """Contract hours still available: a whole number of minutes, in hours (``1.5``)."""
+    try:
+        return available_hours(text, name="--included-hours")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
+    """``2026-H2=2.15``: a half-year and its ECB rate in percent."""
+    try:
+        return parse_rate_assignment(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z", re.ASCII)
+
+
+def month(text: str) -> tuple[int, int]:
+    """``YYYY-MM``, a month of the years the library prices."""
+    found = _MONTH.match(text)
+    year, number = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= number <= 12):
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 40)!r} is not a month the library takes; write it as YYYY-MM, from "
+            f"{FIRST_YEAR}-01 to {LAST_YEAR}-12, e.g. 2025-06"
+        )
+    return year, number
+
+
+def reference(text: str) -> str:
+    """A reference of the client's (a purchase order, a service code): one line of text."""
+    if not text.strip() or len(text) > 100 or one_line(text) != text:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 40)!r} is not a reference: 1 to 100 characters on one line"
+        )
+    return text
+
+
+def check_utf8(argv: Sequence[str]) -> None:
+    """Refuse an argument that is not UTF-8 text (the bytes Python could not decode stand in
+    it as lone surrogates), naming its position, never echoing it."""
+    for position, argument in enumerate(argv, start=1):
+        if any("\udc80" <= character <= "\udcff" for character in argument):
+            raise ArgumentError(
+                f"argument {position} is not UTF-8 text; write it in UTF-8 (a file name too)"
+            )
+
+
+_QUOTED = re.compile(r"'([^']{60})[^']+'")
+
+
+class Parser(argparse.ArgumentParser):
+    """Argument errors on one line (exit 2), like every other error of the command; an argument
+    echoed in the message is cut to 60 characters."""
+
+    def error(self, message: str) -> NoReturn:
+        message = _QUOTED.sub(lambda found: f"'{found.group(1)}…'", one_line(message))
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")

@@ -1,0 +1,145 @@
+"""What the command writes, and how: never half a file, never over one of its own inputs.
+
+``-o FILE`` writes to a temporary file in the same folder, flushes it to the disk (``fsync``) and
+renames it over ``FILE`` in one step (``os.replace``): a write that fails half-way (a full disk, a
+file-size limit, a crash) leaves ``FILE`` as it was and no temporary file behind (D73). ``-o -``
+is standard output. A device or a pipe (``/dev/null``, a FIFO) is written as it is, since it
+cannot be renamed over. Every failure is an [`OutputError`][ouitec_terms.errors.OutputError]
+(exit 1); a refusal of the arguments (an output that is an input, an invoice that exists) is an
+[`ArgumentError`][ouitec_terms.errors.ArgumentError] (exit 2).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from ouitec_terms.boundary.reading import shown
+from ouitec_terms.errors import ArgumentError, OutputError
+
+__all__ = ["STDIO", "check_output", "write_output", "write_stdout"]
+
+STDIO = "-"
+"""The path that means standard input (for an input) or standard output (for ``-o``)."""
+
+
+def _same_file(output: Path, given: str) -> bool:
+    if given in ("", STDIO):
+        return False
+    try:
+        return output.samefile(given)
+    except OSError:  # an input that does not exist (it was refused already) or cannot be seen
+        return False
+
+
+def check_output(path: str, *, inputs: Iterable[str | None], force: bool, keep: bool) -> None:
+    """Refuse, before any work, an output that would destroy data: an empty path, one of the
+    command's own ``inputs``, or (when ``keep``, for invoices) a file that exists unless
+    ``force``."""
+    if path == "":
+        raise ArgumentError("-o: an empty path; give a file name, or - for standard output")
+    if path == STDIO:
+        return
+    output = Path(path)
+    for given in inputs:
+        if given is not None and _same_file(output, given):
+            raise ArgumentError(
+                f"-o {shown(path)!r} is one of the command's inputs; write the result elsewhere"
+            )
+    if keep and not force and output.exists() and _regular(output):
+        raise ArgumentError(
+            f"-o {shown(path)!r} exists; an invoice is never replaced silently: give --force to "
+            "replace it, or another name"
+        )
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (``-`` is standard output)."""
+    if path == STDIO:
+        write_stdout(data)
+        return
+    target = Path(path)
+    if target.exists() and not _regular(target):  # a device or a pipe: it cannot be replaced
+        _write_through(target, data)
+        return
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{target.name[:40]}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _failed(path, error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise _failed(path, error) from None
+    _sync_folder(folder)
+
+
+def _write_through(target: Path, data: bytes) -> None:
+    try:
+        with target.open("wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise _failed(str(target), error) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable (a crash after it keeps the new file); not every system can."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _failed(path: str, error: OSError) -> OutputError:
+    reason = error.strerror or type(error).__name__
+    return OutputError(f"cannot write {shown(path)!r}: {reason}; nothing was written")
+
+
+def write_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output; a closed or full output is an
+    [`OutputError`][ouitec_terms.errors.OutputError]."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed; give -o FILE to write the result")
+    binary = getattr(stream, "buffer", None)  # a replaced stream (a test's) may be text only
+    try:
+        stream.flush()
+        if binary is None:
+            stream.write(data.decode("utf-8"))
+        else:
+            binary.write(data)  # UTF-8 whatever the locale: never an encoding error (D73)
+            binary.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise OutputError(f"cannot write to standard output: {reason}") from None

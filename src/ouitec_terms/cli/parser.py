@@ -1,0 +1,165 @@
+"""The command line's grammar: every subcommand, its options and their types."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from typing import Any
+
+from ouitec_terms import __version__
+from ouitec_terms.presentation.messages import LANGUAGES
+
+from . import arguments as types
+
+__all__ = ["OUTPUTS", "parser"]
+
+OUTPUTS = ("quote", "statement", "comparison", "late")
+"""What ``schema --output`` names: the outputs whose JSON it describes."""
+
+
+def _common(sub: argparse.ArgumentParser, formats: tuple[str, ...] = ()) -> None:
+    sub.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=LANGUAGES[0],
+        help="language of the document (default: fr); JSON does not change with it",
+    )
+    if formats:
+        sub.add_argument("--format", choices=formats, default=formats[0])
+
+
+def _output(sub: argparse.ArgumentParser, what: str = "write there, not on screen") -> None:
+    sub.add_argument("-o", "--output", metavar="FILE", help=f"{what} (- : standard output)")
+
+
+def _tariff(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--tariff", metavar="FILE", help="a tariff TOML file, - for stdin (default: the terms)"
+    )
+
+
+def _quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    _tariff(sub)
+    _common(sub, formats)
+    _output(sub)
+    sub.add_argument(
+        "--included-hours",
+        type=types.included_hours,
+        default=Decimal(0),
+        metavar="H",
+        help="contract hours still available (a whole number of minutes, e.g. 1.5)",
+    )
+
+
+def _invoice(commands: Any) -> None:
+    sub = commands.add_parser(
+        "invoice", help="a French invoice or credit note of a document, as text, XML or PDF"
+    )
+    sub.add_argument("file", metavar="DOC", help="a quote document, or a statement's with --month")
+    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
+    sub.add_argument("--number", required=True, metavar="N", help="the invoice's number")
+    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--received", type=types.day, metavar="YYYY-MM-DD", help="reception (default: --issued)"
+    )
+    sub.add_argument(
+        "--month", type=types.month, metavar="YYYY-MM", help="invoice a statement document's month"
+    )
+    sub.add_argument(
+        "--po", type=types.reference, metavar="REF", help="the client's purchase order (BT-13)"
+    )
+    sub.add_argument(
+        "--buyer-reference",
+        type=types.reference,
+        metavar="REF",
+        help="the reference the client asks invoices to carry, e.g. a service code (BT-10)",
+    )
+    sub.add_argument(
+        "--credit-note-of", metavar="NUMBER", help="make the credit note of that invoice"
+    )
+    sub.add_argument(
+        "--corrected-issued", type=types.day, metavar="YYYY-MM-DD", help="its issue date"
+    )
+    sub.add_argument(
+        "--corrected-total",
+        type=types.amount,
+        metavar="AMOUNT",
+        help="its total TTC as issued, e.g. 691.44 (a credit note never credits more)",
+    )
+    sub.add_argument(
+        "--corrected",
+        metavar="FILE",
+        help="its JSON (--format json) or XML: its number, date and total",
+    )
+    sub.add_argument("--reason", metavar="TEXT", help="why it is credited")
+    _tariff(sub)
+    _common(sub, ("text", "html", "json", "xml", "pdf"))
+    _output(sub, "write there (needed for pdf)")
+    sub.add_argument(
+        "--force", action="store_true", help="replace an existing PDF or XML file of -o"
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of ``ouitec-terms``."""
+    main = types.Parser(
+        prog="ouitec-terms",
+        description="Price interventions by OUiTEC's general terms of sale (CGV 2024-06-02).",
+    )
+    main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = commands.add_parser("quote", help="price a TOML or JSON document")
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [intervention] (- : stdin)"
+    )
+    _quote_options(sub, ("table", "text", "json", "csv"))
+    sub = commands.add_parser("demo", help="price the built-in scenario")
+    _quote_options(sub, ("table", "text", "json", "csv"))
+    sub = commands.add_parser("calendar", help="holidays and business window of a year")
+    sub.add_argument("year", type=int, metavar="YEAR")
+    sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
+    _tariff(sub)
+    _common(sub)
+    sub = commands.add_parser("compare", help="which billing mode is cheapest for a document")
+    sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
+    _quote_options(sub, ("text", "json"))
+    sub = commands.add_parser("statement", help="price a month of interventions for one client")
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [[interventions]] (- : stdin)"
+    )
+    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    _tariff(sub)
+    _common(sub, ("table", "text", "json", "csv"))
+    _output(sub)
+    sub = commands.add_parser("late", help="late-payment interest and indemnity (Art. 4)")
+    sub.add_argument(
+        "amount", type=types.amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
+    )
+    sub.add_argument("--due", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--paid", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--ecb-rate",
+        type=types.rate_assignment,
+        action="append",
+        default=[],
+        metavar="YYYY-HN=R",
+        help="add the ECB rate (percent) of a half-year the table lacks, e.g. 2026-H2=2.15; "
+        "repeatable",
+    )
+    sub.add_argument(
+        "--ecb-rates",
+        metavar="FILE",
+        help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
+    )
+    _common(sub, ("text", "json"))
+    _invoice(commands)
+    sub = commands.add_parser("schema", help="JSON Schema of an input document or of an output")
+    which = sub.add_mutually_exclusive_group()
+    which.add_argument(
+        "--statement", action="store_true", help="the schema of a statement document instead"
+    )
+    which.add_argument("--tariff", action="store_true", help="the schema of a tariff file instead")
+    which.add_argument(
+        "--output", choices=OUTPUTS, help="the schema of the JSON a command writes (--format json)"
+    )
+    return main
