@@ -10,7 +10,7 @@ DEMO   := .venv-demo
 
 LOWEST := .venv-lowest
 
-.PHONY: demo dist test test-lowest lint typecheck pytest docs figures golden bench format clean
+.PHONY: demo dist test test-lowest lint typecheck pytest docs figures golden countries bench format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -79,6 +79,12 @@ bench: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python scripts/golden.py
 	PYTHONPATH=tests $(BIN)/python tests/test_einvoice.py
+
+# The ISO 3166-1 country list of the library, written again from pycountry (a test fails when
+# the installed pycountry and the written list disagree).
+countries: $(STAMP)
+	$(BIN)/python scripts/make_countries.py
+	$(BIN)/ruff format --quiet src/ouitec_terms/boundary/iso3166.py
 
 # The README's picture, generated (never drawn by hand).
 figures: $(STAMP)

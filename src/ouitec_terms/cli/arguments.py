@@ -109,13 +109,13 @@ def check_utf8(argv: Sequence[str]) -> None:
             )
 
 
-_QUOTED = re.compile(r"'([^']{60})[^']+'")
+_LONG_WORD = re.compile(r"[^\s']{61,}")
 
 
 class Parser(argparse.ArgumentParser):
-    """Argument errors on one line (exit 2), like every other error of the command; an argument
-    echoed in the message is cut to 60 characters."""
+    """Argument errors on one line (exit 2), like every other error of the command; a word of
+    the arguments echoed in the message is cut to 60 characters, the message to 300."""
 
     def error(self, message: str) -> NoReturn:
-        message = _QUOTED.sub(lambda found: f"'{found.group(1)}…'", one_line(message))
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        message = _LONG_WORD.sub(lambda found: found.group()[:60] + "…", one_line(message))
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {shown(message, 300)} (see {self.prog} --help)\n")
