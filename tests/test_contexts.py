@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-import ouitec_terms as ot
+import ouitec_terms as lib
 from ouitec_terms.boundary.parties import Seller
 from strategies import PARIS
 
@@ -35,39 +35,39 @@ ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
 D = Decimal
 SELLER = Seller.from_toml(EXAMPLES / "seller.example.toml")
-DOCUMENT = ot.load_document(EXAMPLES / "invoice-client.toml")
-STATEMENT = ot.load_statement_document(EXAMPLES / "statement-2025-06.toml")
+DOCUMENT = lib.load_document(EXAMPLES / "invoice-client.toml")
+STATEMENT = lib.load_statement_document(EXAMPLES / "statement-2025-06.toml")
 START = datetime(2025, 6, 11, 17, 52, tzinfo=PARIS)
-WORK = ot.Intervention(work=(ot.WorkPeriod(start=START, end=START + timedelta(minutes=161)),))
+WORK = lib.Intervention(work=(lib.WorkPeriod(start=START, end=START + timedelta(minutes=161)),))
 #: Two contracts that qualify together only if 300.40 + 199.50 is summed exactly (>= 500 is
 #: false: 499.90), and one whose commitment is exactly the threshold.
-SPLIT = ot.Client(
+SPLIT = lib.Client(
     name="Deux contrats",
     contracts=tuple(
-        ot.Contract(
-            service=ot.Service.SOC, monthly_commitment=D(amount), start=date(2024, 1, 1), months=24
+        lib.Contract(
+            service=lib.Service.SOC, monthly_commitment=D(amount), start=date(2024, 1, 1), months=24
         )
         for amount in ("300.40", "199.50")
     ),
 )
-SUMMING = ot.DEFAULT_TARIFF.replace(sum_active_contracts=True)
+SUMMING = lib.DEFAULT_TARIFF.replace(sum_active_contracts=True)
 
 
-def _invoice() -> ot.Invoice:
-    q = ot.quote(DOCUMENT.intervention, DOCUMENT.client)
-    return ot.make_invoice(q, seller=SELLER, client=DOCUMENT.client, number="F-1",
+def _invoice() -> lib.Invoice:
+    q = lib.quote(DOCUMENT.intervention, DOCUMENT.client)
+    return lib.make_invoice(q, seller=SELLER, client=DOCUMENT.client, number="F-1",
                            issued=date(2025, 3, 17))  # fmt: skip
 
 
-def _statement() -> ot.Statement:
-    return ot.monthly_statement(STATEMENT.client, STATEMENT.interventions, 2025, 6)
+def _statement() -> lib.Statement:
+    return lib.monthly_statement(STATEMENT.client, STATEMENT.interventions, 2025, 6)
 
 
 def _explore() -> dict[str, Callable[[], Any]]:
     explore = pytest.importorskip("ouitec_terms.explore")
     tariffs = {
-        "terms": ot.DEFAULT_TARIFF,
-        "25 %": ot.DEFAULT_TARIFF.replace(off_hours_surcharge="0.25"),
+        "terms": lib.DEFAULT_TARIFF,
+        "25 %": lib.DEFAULT_TARIFF.replace(off_hours_surcharge="0.25"),
     }
     return {
         "explore.compare_tariffs": lambda: explore.compare_tariffs(
@@ -94,15 +94,15 @@ def _einvoice() -> dict[str, Callable[[], Any]]:
 
 #: Every public function that touches a number, with a call that reaches its arithmetic.
 CALLS: dict[str, Callable[[], Any]] = {
-    "quote": lambda: ot.quote(WORK, SPLIT, tariff=SUMMING),
-    "compare_modes": lambda: ot.compare_modes(WORK, SPLIT),
+    "quote": lambda: lib.quote(WORK, SPLIT, tariff=SUMMING),
+    "compare_modes": lambda: lib.compare_modes(WORK, SPLIT),
     "monthly_statement": _statement,
-    "included_hours_pool": lambda: ot.included_hours_pool(
-        ot.Client(
+    "included_hours_pool": lambda: lib.included_hours_pool(
+        lib.Client(
             name="X",
             contracts=(
-                ot.Contract(
-                    service=ot.Service.SOC,
+                lib.Contract(
+                    service=lib.Service.SOC,
                     monthly_commitment=D(600),
                     start=date(2024, 1, 1),
                     months=24,
@@ -114,24 +114,24 @@ CALLS: dict[str, Callable[[], Any]] = {
         2025,
         6,
     ),
-    "is_under_contract": lambda: ot.is_under_contract(SPLIT, date(2025, 6, 1), SUMMING),
-    "late_payment": lambda: ot.late_payment(D("1234.56"), date(2024, 1, 31), date(2025, 8, 3)),
+    "is_under_contract": lambda: lib.is_under_contract(SPLIT, date(2025, 6, 1), SUMMING),
+    "late_payment": lambda: lib.late_payment(D("1234.56"), date(2024, 1, 31), date(2025, 8, 3)),
     "make_invoice": _invoice,
-    "make_credit_note": lambda: ot.make_credit_note(
+    "make_credit_note": lambda: lib.make_credit_note(
         _invoice(),
         number="A-1",
         issued=date(2025, 3, 20),
         reason="Erreur",
         corrected_total=D("691.44"),
     ),
-    "format_eur": lambda: ot.format_eur(D("1234.565")),
-    "round_cents": lambda: ot.round_cents(D("6.875")),
-    "with_added_rates": lambda: ot.with_added_rates(
-        ot.ECB_RATES, {ot.HalfYear(2026, 2): D("2.15")}
+    "format_eur": lambda: lib.format_eur(D("1234.565")),
+    "round_cents": lambda: lib.round_cents(D("6.875")),
+    "with_added_rates": lambda: lib.with_added_rates(
+        lib.ECB_RATES, {lib.HalfYear(2026, 2): D("2.15")}
     ),
-    "parse_rate_assignment": lambda: ot.parse_rate_assignment("2026-H2=2.155"),
-    "to_json": lambda: ot.to_json(_statement()),
-    "from_json": lambda: ot.from_json(ot.Statement, ot.to_json(_statement())),
+    "parse_rate_assignment": lambda: lib.parse_rate_assignment("2026-H2=2.155"),
+    "to_json": lambda: lib.to_json(_statement()),
+    "from_json": lambda: lib.from_json(lib.Statement, lib.to_json(_statement())),
     "explain": lambda: (_statement().explain(), _invoice().explain("en")),
 }
 #: Public functions with no arithmetic of numbers (dates, names, schemas, lookups).
@@ -152,13 +152,13 @@ HOSTILE = {
 
 def test_every_public_function_is_in_the_table() -> None:
     """A new public function must say whether it computes (and join CALLS) or not."""
-    public = {n for n in ot.__all__ if inspect.isfunction(getattr(ot, n))}
+    public = {n for n in lib.__all__ if inspect.isfunction(getattr(lib, n))}
     assert public - set(CALLS) - NO_ARITHMETIC == set()
 
 
 def test_the_split_contracts_are_not_under_contract() -> None:
     """The control of the issue's case: 300.40 + 199.50 = 499.90 is under 500 € (Art. 3)."""
-    assert ot.is_under_contract(SPLIT, date(2025, 6, 1), SUMMING) is False
+    assert lib.is_under_contract(SPLIT, date(2025, 6, 1), SUMMING) is False
 
 
 @pytest.mark.parametrize("context", HOSTILE.values(), ids=HOSTILE.keys())
