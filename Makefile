@@ -10,7 +10,7 @@ DEMO   := .venv-demo
 
 LOWEST := .venv-lowest
 
-.PHONY: demo dist test test-lowest lint typecheck pytest docs figures golden countries bench format clean
+.PHONY: demo dist test test-lowest lint typecheck pytest docs figures golden countries bench worst-case format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -73,6 +73,10 @@ docs: $(STAMP)
 # runs a 200-item smoke of the same script). Results: benchmarks/results/latest.json.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The worst documents within the limits of D74, measured (docs/performance.md, "Limits").
+worst-case: $(STAMP)
+	$(BIN)/python benchmarks/worst_case.py
 
 # The golden documents of tests/golden/, written again after a change to a rendering that was
 # meant; review the change with git diff tests/golden.

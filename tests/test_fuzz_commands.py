@@ -123,6 +123,8 @@ def _check(args: list[str], status: int, err: str) -> None:
     assert err.count("\n") == (1 if status else 0), (args, err)
     assert "Traceback" not in err
     assert len(err) < 700, err
+    for code in ("Decimal(", "date(", "datetime", "HalfYear", "late_payment("):
+        assert code not in err, "a message showed Python code to a command-line user"
     for run in (LONG[:101], "x" * 101, "y" * 101):
         assert run not in err, "a message echoed more than 100 characters of the input"
 
@@ -176,15 +178,31 @@ def test_every_subcommand_exits_0_or_2_with_one_line(kind: str, data: st.DataObj
 @settings(max_examples=40)
 @given(
     args=st.lists(
-        HOSTILE.map(str) | st.sampled_from(("--month", "--issued", "-o", "--lang")), max_size=4
+        HOSTILE.map(str) | st.sampled_from(("--month", "--issued", "--lang", "--included-hours")),
+        max_size=4,
     ),
     command=st.sampled_from(("late", "calendar", "schema", "demo", "quote", "invoice")),
 )
 def test_hostile_arguments_exit_0_or_2_with_one_line(args: list[str], command: str) -> None:
-    """Hostile words as arguments of any subcommand: exit 0 or 2 with one short line."""
+    """Hostile words as arguments of any subcommand: exit 0 or 2 with one short line, and
+    whatever is written goes to a temporary folder."""
     with tempfile.TemporaryDirectory() as folder:
-        safe = [a if a != "-o" else "-o" for a in args]
-        status, err = _run(
-            [command, *safe, "-o", str(Path(folder) / "out")] if "-o" in safe else [command, *safe]
-        )
-    _check([command, *args], status, err)
+        _check([command, *args], *_run([command, *args, "-o", str(Path(folder) / "out")]))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["late", "100.005", "--due", "2025-01-01", "--paid", "2025-03-01"],
+        ["late", "1e3", "--due", "2025-01-01", "--paid", "2025-03-01"],
+        ["late", "100", "--due", "2025-01-01", "--paid", "2026-08-01"],
+        ["demo", "--included-hours", "1.001"],
+        ["demo", "--included-hours", "-3"],
+    ],
+)
+def test_no_message_shows_python_code(args: list[str]) -> None:
+    """A command-line user never reads Python code in a message (the missing-ECB-rate one
+    suggested `with_added_rates(…)`, the included hours `Decimal('1.5')`)."""
+    status, err = _run(args)
+    assert status == 2
+    _check(args, status, err)

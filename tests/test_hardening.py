@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from ouitec_terms import (
     DEFAULT_TARIFF,
+    Address,
     Client,
     Contract,
     Intervention,
@@ -30,6 +31,7 @@ from ouitec_terms import (
     StatementError,
     Tariff,
     TariffError,
+    VatRegime,
     WorkPeriod,
     load_document,
     make_credit_note,
@@ -543,3 +545,88 @@ def test_a_document_too_deep_or_too_large_names_its_limit() -> None:
     """The reader's limits are errors that name them."""
     with pytest.raises(DocumentError, match="32 levels"):
         parse_text('{"a": ' + "[" * 40 + "]" * 40 + "}", source="x", toml=False)
+
+
+# --- 3 (e-invoices). Codes the platforms accept, letters the PDF draws ------------------------
+
+
+def test_every_electronic_address_scheme_is_in_the_current_eas_list() -> None:
+    """9906, 9902 and 9955 (the Italian, Danish and Swedish VAT schemes) were withdrawn from
+    the EAS list and failed FX-SCH-A-000571; every scheme the library maps is in the list the
+    EN 16931 Schematron itself checks against (D65)."""
+    pytest.importorskip("facturx")
+    from facturx_checks import code_list  # noqa: PLC0415
+    from ouitec_terms.boundary.identifiers import VAT_EAS  # noqa: PLC0415
+
+    assert {"0225", "EM", *VAT_EAS.values()} <= code_list(17)
+    assert {"9902", "9906", "9955"}.isdisjoint(code_list(17))  # the control: withdrawn
+
+
+ABROAD = {
+    "IT00743110157": ("Via Roma 1", "20121", "Milano", "IT"),
+    "DK13585628": ("Vesterbrogade 1", "1620", "København", "DK"),
+    "SE556703748501": ("Drottninggatan 1", "11151", "Stockholm", "SE"),
+    "EL094259216": ("Odos Ermou 1", "10563", "Athína", "GR"),
+    "ATU13585627": ("Ringstraße 1", "1010", "Wien", "AT"),
+}
+
+
+@pytest.mark.parametrize("vat_number", ABROAD)
+def test_an_eu_client_of_any_state_gets_an_invoice_the_rules_accept(vat_number: str) -> None:
+    """An invoice to a business of Italy, Denmark, Sweden, Greece or Austria passes the XSD and
+    the EN 16931, BR-FR and EXTENDED-CTC-FR rules."""
+    pytest.importorskip("facturx")
+    from facturx_checks import all_failures  # noqa: PLC0415
+    from ouitec_terms.einvoice import to_cii_xml  # noqa: PLC0415
+
+    street, postcode, city, country = ABROAD[vat_number]
+    client = Client(
+        name="Cliente SpA",
+        vat_number=vat_number,
+        vat_regime=VatRegime.EU_REVERSE_CHARGE,
+        address=Address(street=street, postcode=postcode, city=city, country=country),
+    )
+    q = quote(DEMO.intervention, client)
+    billed = make_invoice(q, seller=SELLER, client=client, number="F-1", issued=date(2025, 3, 17))
+    assert all_failures(to_cii_xml(billed)) == []
+
+
+@pytest.mark.parametrize("name", ["Гарант ООД", "Ελληνική Εταιρεία", "Győri Kft", "Ștefan SRL"])
+def test_the_pdf_draws_greek_cyrillic_and_latin_extended_letters(name: str) -> None:
+    """Lato 1 lacked Greek, Cyrillic, ő, ș…: a Bulgarian client printed as an empty
+    "Client :". The PDF now draws them, and its text holds the whole name (D71)."""
+    pytest.importorskip("facturx")
+    pdfium = pytest.importorskip("pypdfium2")
+    from ouitec_terms.einvoice import to_facturx_pdf  # noqa: PLC0415
+
+    client = DEMO.client.model_copy(update={"name": name})
+    q = quote(DEMO.intervention, client)
+    billed = make_invoice(q, seller=SELLER, client=client, number="F-1", issued=date(2025, 3, 17))
+    page = pdfium.PdfDocument(to_facturx_pdf(billed))[0]
+    assert name in page.get_textpage().get_text_range()
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("client.name", {"name": "東京商事"}),
+        (
+            "client.address.city",
+            {"address": {**DEMO.client.model_dump()["address"], "city": "القاهرة"}},
+        ),
+    ],
+)
+def test_a_letter_no_embedded_font_draws_is_refused_naming_the_field(
+    field: str, change: dict[str, Any]
+) -> None:
+    """A letter neither face of the PDF's font has is refused before drawing, naming the
+    field, never dropped; the XML, which needs no font, still carries it."""
+    pytest.importorskip("facturx")
+    from ouitec_terms.einvoice import to_cii_xml, to_facturx_pdf  # noqa: PLC0415
+
+    client = Client.model_validate({**DEMO.client.model_dump(), **change})
+    q = quote(DEMO.intervention, client)
+    billed = make_invoice(q, seller=SELLER, client=client, number="F-1", issued=date(2025, 3, 17))
+    with pytest.raises(InvoiceError, match=f"{field}: the character"):
+        to_facturx_pdf(billed)
+    assert to_cii_xml(billed)

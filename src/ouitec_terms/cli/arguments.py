@@ -17,7 +17,13 @@ from typing import NoReturn
 from ouitec_terms.boundary.models import FIRST_YEAR, LAST_YEAR, check_day
 from ouitec_terms.boundary.reading import one_line, shown
 from ouitec_terms.errors import ArgumentError
-from ouitec_terms.money import available_hours, to_decimal
+from ouitec_terms.money import (
+    INPUT_LIMIT,
+    MAX_INCLUDED_HOURS,
+    available_hours,
+    to_decimal,
+    whole_cents,
+)
 from ouitec_terms.rules.payment import HalfYear, parse_rate_assignment
 
 __all__ = [
@@ -50,21 +56,27 @@ def day(text: str) -> date:
 
 
 def amount(text: str) -> Decimal:
-    """An amount written like ``1200.00``."""
+    """An amount TTC written like ``1200.00``: to the cent, below 10**12."""
     try:
-        return to_decimal(text)
+        value = whole_cents(to_decimal(text), name="amount")
     except ValueError:
+        value = None
+    if value is None or value.is_signed() or value >= INPUT_LIMIT:
         raise argparse.ArgumentTypeError(
-            f"{shown(text, 40)!r} is not an amount; write it like 1200.00"
-        ) from None
+            f"{shown(text, 40)!r} is not an amount to the cent; write it like 1200.00"
+        )
+    return value
 
 
 def included_hours(text: str) -> Decimal:
     """Contract hours still available: a whole number of minutes, in hours (``1.5``)."""
     try:
         return available_hours(text, name="--included-hours")
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 40)!r} is not a whole number of minutes in hours, from 0 to "
+            f"{MAX_INCLUDED_HOURS}; write e.g. 1.5 for 1 h 30"
+        ) from None
 
 
 def rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
