@@ -581,7 +581,7 @@ def test_an_eu_client_of_any_state_gets_an_invoice_the_rules_accept(vat_number: 
 
     street, postcode, city, country = ABROAD[vat_number]
     client = Client(
-        name="Cliente SpA",
+        name="Rossi SpA",
         vat_number=vat_number,
         vat_regime=VatRegime.EU_REVERSE_CHARGE,
         address=Address(street=street, postcode=postcode, city=city, country=country),
