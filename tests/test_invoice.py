@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from ouitec_terms import (
     Address,
+    BillingMode,
     Channel,
     Client,
     DocumentType,
@@ -34,6 +35,7 @@ from ouitec_terms import (
 )
 from ouitec_terms.boundary.identifiers import electronic_address
 from ouitec_terms.boundary.parties import EXAMPLE_SELLER_TOML
+from ouitec_terms.presentation.invoices import invoice_sections
 from strategies import INCLUDED_CONTRACT, PARIS
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
@@ -247,3 +249,19 @@ def test_documents_of_the_examples_can_be_invoiced() -> None:
         client=request.client, number="F-2025-0001", issued=date(2025, 3, 17),
     )  # fmt: skip
     assert invoice.total_ttc == Decimal("691.44")
+
+
+def test_a_day_surcharge_line_shows_its_net_unit_price() -> None:
+    """Issue 18's defect: a remote day's off-hours surcharge line printed "0,50 h × 81,25 € =
+    8,13 €", the 20 % missing. Its net unit price is 81,25 € × 20 % = 16,25 €, on the invoice
+    as in the XML (BT-146), and 0,50 h × 16,25 € = 8,13 €."""
+    day = Intervention(
+        mode=BillingMode.REMOTE_DAY,
+        work=(WorkPeriod(start=datetime(2025, 6, 11, 7, 30, tzinfo=PARIS),
+                         end=datetime(2025, 6, 11, 17, 0, tzinfo=PARIS)),),
+    )  # fmt: skip
+    billed = make_invoice(quote(day, CLIENT), seller=SELLER, client=CLIENT, number="F-1",
+                          issued=date(2025, 6, 12))  # fmt: skip
+    rows = {row.amount: row for row in invoice_sections(billed).rows}
+    surcharge = rows["8,13\u00a0€"]
+    assert (surcharge.quantity, surcharge.unit_price) == ("0,50\u00a0h", "16,25\u00a0€")

@@ -35,11 +35,14 @@ from strategies import (
     NO_CONTRACT,
     PARIS,
     UNDER_CONTRACT,
+    any_clients,
+    any_interventions,
     clients,
     durations,
     in_zone,
     included_hours,
     interventions,
+    tariffs,
     zones,
 )
 
@@ -241,3 +244,17 @@ def test_billed_minutes_of_periods_equal_their_rounded_segments(
         for part in split(period.start, period.end, WINDOWS):
             expected[part.off_hours] += round_segment(part, step_minutes=15).billed_minutes
     assert billed == expected
+
+
+@given(any_interventions(), any_clients(), tariffs, included_hours)
+def test_quantity_times_net_unit_price_is_the_amount(
+    intervention: Intervention, client: Client, tariff: Tariff, hours: Decimal
+) -> None:
+    """For every line kind (work, included hours, travel, a day, its surcharge and overflow, a
+    devis), the quantity times the one net unit price every rendering shows, rounded half-up
+    to the cent, is the line's amount (EN 16931 BT-129 × BT-146 = BT-131): a remote day's
+    off-hours surcharge line no longer prints "0,50 h × 81,25 € = 8,13 €" (issue 18)."""
+    q = quote(intervention, client, tariff=tariff, included_hours_available=hours)
+    for line in q.lines:
+        product = (line.quantity * line.net_unit_price).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        assert product == line.amount_ht, line

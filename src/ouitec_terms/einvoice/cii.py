@@ -27,7 +27,7 @@ from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import in_library_context
 from ouitec_terms.presentation.invoices import invoice_sections
 from ouitec_terms.presentation.messages import messages_for
-from ouitec_terms.rules.pricing import LineKind, Unit
+from ouitec_terms.rules.pricing import Unit
 
 __all__ = ["VAT_CATEGORIES", "VatCategory", "to_cii_xml", "vat_category"]
 
@@ -208,11 +208,7 @@ def _lines(invoice: Invoice, category: str, rate: str) -> list[dict[str, Any]]:
         zone = ZoneInfo(q.timezone)
         for line in q.lines:
             row = next(rows)
-            price = line.unit_price
-            if line.surcharge_rate and line.kind is not LineKind.DAY_SURCHARGE:
-                price = price * (1 + line.surcharge_rate)
-            if line.kind is LineKind.DAY_SURCHARGE:
-                price = price * line.surcharge_rate
+            price = line.net_unit_price
             entry: dict[str, Any] = {
                 "BT-126": str(row.number),
                 "BT-153": row.description[:200],

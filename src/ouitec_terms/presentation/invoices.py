@@ -204,11 +204,7 @@ def invoice_sections(invoice: Invoice, lang: Lang = "fr") -> InvoiceSections:
                     article=line.article,
                     dates=when,
                     quantity=m.quantity(line.quantity, line.unit.value),
-                    unit_price=m.price(line.unit_price * (1 + line.surcharge_rate))
-                    if line.surcharge_rate
-                    and line.unit.value == "h"
-                    and line.kind.value != "day_surcharge"
-                    else m.price(line.unit_price),
+                    unit_price=m.price(line.net_unit_price),
                     amount=m.amount(line.amount_ht),
                 )
             )

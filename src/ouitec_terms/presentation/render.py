@@ -671,7 +671,7 @@ def calendar_text(tariff: Tariff, days: HolidayCalendar, year: int, lang: Lang =
 LINE_COLUMNS = (
     "reference", "status_date", "kind", "description", "article", "start", "end",
     "raw_seconds", "billed_minutes", "off_hours", "quantity", "unit", "unit_price",
-    "surcharge_rate", "amount_ht",
+    "surcharge_rate", "amount_ht", "net_unit_price",
 )  # fmt: skip
 """The columns of [`lines_csv`][ouitec_terms.presentation.render.lines_csv]: stable names, in no
 language, like the JSON's."""
@@ -716,6 +716,7 @@ def lines_csv(quotes: Sequence[Quote], lang: Lang = "fr") -> str:
                 line_description(line, q, m), line.article, *local, line.raw_seconds,
                 line.billed_minutes, str(line.off_hours).lower(), line.quantity,
                 line.unit.value, line.unit_price, line.surcharge_rate, line.amount_ht,
+                line.net_unit_price,
             )  # fmt: skip
             writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue().rstrip("\n")

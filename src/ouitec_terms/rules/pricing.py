@@ -124,6 +124,21 @@ class QuoteLine:
         """Billed hours (``billed_minutes / 60``)."""
         return _hours(self.billed_minutes)
 
+    @property
+    def net_unit_price(self) -> Decimal:
+        """The price of one unit, € HT, surcharge included: ``quantity × net_unit_price``,
+        rounded half-up to the cent, is ``amount_ht`` (EN 16931 BT-129 × BT-146 = BT-131).
+
+        An hour off business hours costs the rate plus the surcharge (Art. 3); an hour of a day
+        unit's off-hours surcharge costs only the surcharge on the day's hourly equivalent
+        (rules §5.2); a day, a kilometre and a devis cost their unit price.
+        """
+        if self.kind is LineKind.DAY_SURCHARGE:
+            return self.unit_price * self.surcharge_rate
+        if self.surcharge_rate:
+            return self.unit_price * (1 + self.surcharge_rate)
+        return self.unit_price
+
 
 _ZERO = Decimal(0)
 
