@@ -25,7 +25,11 @@ from ouitec_terms.boundary.identifiers import electronic_address
 from ouitec_terms.boundary.models import Address, Client, VatRegime
 from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import in_library_context
-from ouitec_terms.presentation.invoices import invoice_sections
+from ouitec_terms.presentation.invoices import (
+    indemnity_mention,
+    invoice_sections,
+    penalties_mention,
+)
 from ouitec_terms.presentation.messages import messages_for
 from ouitec_terms.rules.pricing import Unit
 
@@ -134,8 +138,8 @@ def _data(invoice: Invoice) -> dict[str, Any]:
     category = vat_category(invoice.regime)
     french_buyer = invoice.client.siren is not None
     notes = [
-        {"BT-21": "PMT", "BT-22": fr.text("invoice.indemnity", amount=fr.amount(Decimal(40)))},
-        {"BT-21": "PMD", "BT-22": fr.text("invoice.penalties", points="10")},
+        {"BT-21": "PMT", "BT-22": indemnity_mention(fr)},
+        {"BT-21": "PMD", "BT-22": penalties_mention(fr)},
         {"BT-21": "AAB", "BT-22": fr.text("invoice.no_discount")},
         {"BT-21": "BAR", "BT-22": "B2B" if french_buyer else "B2BINT"},
     ]

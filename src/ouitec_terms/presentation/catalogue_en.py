@@ -118,8 +118,8 @@ EN = MappingProxyType(
             f"(Art.{_}4)"
         ),
         "late.portion": (
-            "{half}: {days} day(s) from {first} to {last} at the ECB rate {ecb} + 10 points = "
-            "{rate}: {amount} × {rate} × {days} / 365 = {interest} ({article})"
+            "{half}: {days} day(s) from {first} to {last} at the ECB rate {ecb} + {points} points = "
+            "{rate}: {amount} × {rate} × {days} / {year_days} = {interest} ({article})"
         ),
         "late.interest": "Late-payment interest: {amount}",
         "late.indemnity": (
@@ -154,7 +154,7 @@ EN = MappingProxyType(
         "invoice.column.unit_price": "Unit price excl. VAT",
         "invoice.column.amount": "Amount excl. VAT",
         "invoice.payment": (
-            f"Payment by bank transfer 30 days after the invoice is received (Art.{_}4), received "
+            f"Payment by bank transfer {{days}} days after the invoice is received (Art.{_}4), received "
             "on {received}: by {due} at the latest. IBAN: {iban}"
         ),
         "invoice.no_discount": "No discount for early payment.",
@@ -167,7 +167,7 @@ EN = MappingProxyType(
         "invoice.credits": "Credit note on invoice No. {number} of {day}: {reason}",
         "invoice.refund": "The amount credited is set against the next invoices, or refunded by bank transfer on request.",
         "invoice.payment_capped": (
-            f"Payment by bank transfer by {{due}} at the latest, {{days}} days after the invoice was "
+            f"Payment by bank transfer by {{due}} at the latest, {{cap}} days after the invoice was "
             f"issued (C.{_}com. L441-10{_}I), the invoice received on {{received}}. IBAN: {{iban}}"
         ),
         "invoice.purchase_order": "Client's purchase order: {reference}",

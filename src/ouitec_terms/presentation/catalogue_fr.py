@@ -133,8 +133,8 @@ FR = MappingProxyType(
             f"de retard (Art.{_}4)"
         ),
         "late.portion": (
-            f"{{half}}{_}: {{days}}{_}jour(s) du {{first}} au {{last}} au taux BCE {{ecb}} + 10 points "
-            f"= {{rate}}{_}: {{amount}} × {{rate}} × {{days}} / 365 = {{interest}} ({{article}})"
+            f"{{half}}{_}: {{days}}{_}jour(s) du {{first}} au {{last}} au taux BCE {{ecb}} + {{points}} points "
+            f"= {{rate}}{_}: {{amount}} × {{rate}} × {{days}} / {{year_days}} = {{interest}} ({{article}})"
         ),
         "late.interest": f"Intérêts de retard{_}: {{amount}}",
         "late.indemnity": (
@@ -173,7 +173,7 @@ FR = MappingProxyType(
         "invoice.column.unit_price": "Prix unitaire HT",
         "invoice.column.amount": "Montant HT",
         "invoice.payment": (
-            f"Paiement par virement bancaire à 30 jours de la réception de la facture (Art.{_}4), "
+            f"Paiement par virement bancaire à {{days}} jours de la réception de la facture (Art.{_}4), "
             f"reçue le {{received}}{_}: au plus tard le {{due}}. IBAN{_}: {{iban}}"
         ),
         "invoice.no_discount": "Pas d’escompte pour paiement anticipé.",
@@ -188,7 +188,7 @@ FR = MappingProxyType(
         "invoice.credits": f"Avoir sur la facture n° {{number}} du {{day}}{_}: {{reason}}",
         "invoice.refund": "Montant de l’avoir imputé sur les prochaines factures, ou remboursé par virement sur demande.",
         "invoice.payment_capped": (
-            f"Paiement par virement bancaire au plus tard le {{due}}, {{days}}{_}jours après l’émission "
+            f"Paiement par virement bancaire au plus tard le {{due}}, {{cap}}{_}jours après l’émission "
             f"de la facture (C.{_}com. L441-10{_}I), la facture reçue le {{received}}. IBAN{_}: {{iban}}"
         ),
         "invoice.purchase_order": f"Bon de commande du client{_}: {{reference}}",

@@ -8,14 +8,14 @@ The same sections feed the text, the HTML and the PDF
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from html import escape
 from zoneinfo import ZoneInfo
 
 from ouitec_terms.assembly.invoice import DocumentType, Invoice
 from ouitec_terms.boundary.models import Address, Client
 from ouitec_terms.money import in_library_context
-from ouitec_terms.rules.payment import INDEMNITY, MAX_PAYMENT_DAYS, PENALTY_POINTS, due_date
+from ouitec_terms.rules import law
+from ouitec_terms.rules.payment import due_date
 from ouitec_terms.rules.vat import vat_rule
 
 from .messages import Messages, messages_for
@@ -102,6 +102,18 @@ def _client_lines(client: Client, m: Messages) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def penalties_mention(lang: Lang | Messages = "fr") -> str:
+    """The late-penalty rate an invoice states: the ECB rate + 10 points (C. com. L441-10)."""
+    m = messages_for(lang)
+    return m.text("invoice.penalties", points=m.number(law.PENALTY_POINTS.value, 0))
+
+
+def indemnity_mention(lang: Lang | Messages = "fr") -> str:
+    """The fixed recovery indemnity an invoice states: 40 € (C. com. D441-5)."""
+    m = messages_for(lang)
+    return m.text("invoice.indemnity", amount=m.amount(law.RECOVERY_INDEMNITY.value))
+
+
 def legal_mentions(invoice: Invoice, lang: Lang = "fr") -> tuple[str, ...]:
     """The mentions the law requires beside the lines, in order (D57)."""
     m = messages_for(lang)
@@ -126,12 +138,13 @@ def legal_mentions(invoice: Invoice, lang: Lang = "fr") -> tuple[str, ...]:
                 due=m.day(invoice.due),
                 received=m.day(invoice.received),
                 iban=seller.iban,
-                days=m.number(Decimal(MAX_PAYMENT_DAYS), 0),
+                days=law.PAYMENT_DAYS.days,
+                cap=law.MAX_PAYMENT_DAYS.days,
             )
         )
     out.append(m.text("invoice.no_discount"))
-    out.append(m.text("invoice.penalties", points=m.number(PENALTY_POINTS, 0)))
-    out.append(m.text("invoice.indemnity", amount=m.amount(INDEMNITY)))
+    out.append(penalties_mention(m))
+    out.append(indemnity_mention(m))
     if seller.vat_on_debits:
         out.append(m.text("invoice.vat_on_debits"))
     rule = vat_rule(invoice.regime, invoice.quotes[0].status_date)

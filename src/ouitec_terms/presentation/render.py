@@ -45,6 +45,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from ouitec_terms.money import NBSP, in_library_context
+from ouitec_terms.rules import law
 from ouitec_terms.rules.mentions import Mention, MentionCode
 from ouitec_terms.rules.pricing import LineKind, QuoteLine
 
@@ -598,6 +599,8 @@ def _late_rows(late: LatePayment, m: Messages) -> list[str]:
             amount=m.amount(late.amount_ttc),
             interest=m.amount(p.interest),
             article=p.article,
+            points=m.number(law.PENALTY_POINTS.value, 0),
+            year_days=law.DAYS_IN_YEAR.days,
         )
         for p in late.portions
     ]

@@ -42,6 +42,8 @@ from ouitec_terms.money import (
     whole_cents,
 )
 
+from . import law
+
 __all__ = [
     "ECB_RATES",
     "ECB_RATE_HISTORY",
@@ -61,14 +63,15 @@ __all__ = [
     "with_added_rates",
 ]
 
-PAYMENT_DAYS = 30
-"""Art. 4: payment is due 30 days after the invoice is received."""
-MAX_PAYMENT_DAYS = 60
+PAYMENT_DAYS = law.PAYMENT_DAYS.days
+"""Art. 4: payment is due 30 days after the invoice is received (rules.law)."""
+MAX_PAYMENT_DAYS = law.MAX_PAYMENT_DAYS.days
 """The longest payment term the law allows, from the invoice's issue date (C. com. L441-10 I)."""
-PENALTY_POINTS = Decimal(10)
+PENALTY_POINTS = law.PENALTY_POINTS.value
 """L441-10 II: the ECB rate plus 10 percentage points."""
-INDEMNITY = Decimal("40.00")
+INDEMNITY = law.RECOVERY_INDEMNITY.value
 """D441-5: the fixed recovery indemnity, per invoice, outside the VAT base."""
+_YEAR = law.DAYS_IN_YEAR.value
 
 
 _HALF_YEAR = re.compile(r"([0-9]{4})-H([12])", re.ASCII)
@@ -381,7 +384,7 @@ def late_payment(
                 days=days,
                 ecb_rate=ecb,
                 rate=rate,
-                interest=round_cents(amount * rate * days / (100 * 365)),
+                interest=round_cents(amount * rate * days / (100 * _YEAR)),
             )
         )
         first = last + timedelta(days=1) if last < paid else None
