@@ -69,7 +69,9 @@ __all__ = [
     "format_percent",
     "format_price",
     "french_number",
+    "hours_to_minutes",
     "in_library_context",
+    "minutes_to_hours",
     "quarter_hours",
     "round_cents",
     "to_decimal",
@@ -281,6 +283,25 @@ def whole_cents(amount: Decimal, *, name: str) -> Decimal:
             f"{round_cents(amount)}"
         )
     return amount
+
+
+@functools.lru_cache(maxsize=1024)
+def minutes_to_hours(minutes: int) -> Decimal:
+    """Whole minutes as exact hours: ``90`` → ``Decimal('1.5')`` (every conversion of the library
+    goes through here; a memo, since the same few quarter hours recur).
+
+    ```pycon
+    >>> minutes_to_hours(90), minutes_to_hours(120), hours_to_minutes(Decimal("1.5"))
+    (Decimal('1.5'), Decimal('2'), 90)
+
+    ```
+    """
+    return LIBRARY_CONTEXT.divide(Decimal(minutes), 60)
+
+
+def hours_to_minutes(hours: Decimal) -> int:
+    """Hours that hold a whole number of minutes, as minutes (``1.5`` → ``90``)."""
+    return int(LIBRARY_CONTEXT.multiply(hours, 60))
 
 
 MAX_INCLUDED_HOURS = Decimal(100_000)

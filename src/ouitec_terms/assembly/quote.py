@@ -40,7 +40,9 @@ from ouitec_terms.money import (
     NonNegativeAmount,
     available_hours,
     enter_library_context,
+    hours_to_minutes,
     in_library_context,
+    minutes_to_hours,
 )
 from ouitec_terms.rules.days import day_lines
 from ouitec_terms.rules.mentions import Mention, MentionCode
@@ -52,6 +54,7 @@ from ouitec_terms.rules.pricing import (
     travel_time_lines,
     work_lines,
 )
+from ouitec_terms.rules.requests import is_due
 from ouitec_terms.rules.rounding import round_pieces
 from ouitec_terms.rules.segments import pieces
 from ouitec_terms.rules.status import is_under_contract, status_date
@@ -136,7 +139,7 @@ class Quote:
 def _included_minutes(hours: Any) -> int:
     if type(hours) is Decimal and not hours:
         return 0
-    return int(available_hours(hours, name="included_hours_available") * 60)
+    return hours_to_minutes(available_hours(hours, name="included_hours_available"))
 
 
 def _chronological(line: QuoteLine) -> datetime:
@@ -249,15 +252,7 @@ def _price(
         tariff.day_minutes,
         tariff.seat,
         tuple(mentions),
-        intervention.channel.is_written or intervention.confirmed_in_writing,  # Art. 5
-        _hours(included),
-        _hours(used),
+        is_due(intervention),  # Art. 5
+        minutes_to_hours(included),
+        minutes_to_hours(used),
     )
-
-
-def _hours(minutes: int) -> Decimal:
-    """Whole minutes as hours, exactly (they are quarter hours: 90 → 1.5)."""
-    return Decimal(minutes) / 60 if minutes else _NO_HOURS
-
-
-_NO_HOURS = Decimal(0)

@@ -46,8 +46,16 @@ from ouitec_terms.boundary.models import (
 )
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.errors import StatementError
-from ouitec_terms.money import Amount, NonNegativeAmount, available_hours, in_library_context
+from ouitec_terms.money import (
+    Amount,
+    NonNegativeAmount,
+    available_hours,
+    hours_to_minutes,
+    in_library_context,
+    minutes_to_hours,
+)
 from ouitec_terms.rules.mentions import Mention
+from ouitec_terms.rules.requests import is_due
 from ouitec_terms.rules.status import status_date
 from ouitec_terms.rules.vat import VatLine, tax, vat_rule
 
@@ -181,15 +189,14 @@ def monthly_statement(
             outside.append(intervention)
     dated.sort(key=itemgetter(0))  # stable: interventions starting together keep their order
     pool = included_hours_pool(client, year, month) if included_hours is None else included_hours
-    used = Decimal(0)
+    used = 0  # minutes, so that hours keep their plain form (2, not 2.0)
     due: list[Quote] = []
     pending: list[Quote] = []
     for _, intervention in dated:
-        if intervention.channel.is_written or intervention.confirmed_in_writing:
-            left = pool - used
+        if is_due(intervention):
+            left = pool - minutes_to_hours(used)
             priced = quote(intervention, client, tariff=tariff, included_hours_available=left)
-            # counted in minutes so that hours keep their plain form (2, not 2.0)
-            used = Decimal(int((used + priced.included_hours_used) * 60)) / 60
+            used += hours_to_minutes(priced.included_hours_used)
             due.append(priced)
         else:
             pending.append(quote(intervention, client, tariff=tariff))
@@ -205,7 +212,7 @@ def monthly_statement(
         pending=tuple(pending),
         outside_month=tuple(i.reference or "(no reference)" for i in outside),
         included_hours_pool=pool,
-        included_hours_used=used,
+        included_hours_used=minutes_to_hours(used),
         total_ht=total_ht,
         vat=vat,
         total_vat=total_vat,

@@ -31,7 +31,10 @@ from ouitec_terms.presentation.invoices import (
     penalties_mention,
 )
 from ouitec_terms.presentation.messages import messages_for
+from ouitec_terms.presentation.render import mention_text
+from ouitec_terms.rules.mentions import Mention
 from ouitec_terms.rules.pricing import Unit
+from ouitec_terms.rules.vat import VAT_TREATMENTS
 
 __all__ = ["VAT_CATEGORIES", "VatCategory", "to_cii_xml", "vat_category"]
 
@@ -45,37 +48,31 @@ UNIT_CODES = {Unit.HOUR: "HUR", Unit.KM: "KMT", Unit.DAY: "DAY", Unit.DEVIS: "C6
 
 @dataclass(frozen=True, slots=True)
 class VatCategory:
-    """The EN 16931 VAT category of a regime (BT-118, BT-151) and its exemption reason."""
+    """The EN 16931 VAT category of a regime (BT-118, BT-151) and its exemption reason, as the
+    XML states them: the regime's treatment of
+    [`VAT_TREATMENTS`][ouitec_terms.rules.vat.VAT_TREATMENTS], with its mention in French."""
 
     code: str
     """UNTDID 5305 VAT category (BT-118): S, AE or E."""
     reason: str | None = None
-    """The exemption reason text (BT-120), if any."""
+    """The exemption reason text (BT-120), if any: the regime's French mention."""
     reason_code: str | None = None
     """The VATEX exemption code (BT-121), if any."""
     source: str = ""
     """The law the category rests on."""
 
 
-VAT_CATEGORIES: dict[VatRegime, VatCategory] = {
-    VatRegime.FRANCE: VatCategory("S", source="CGI art. 278; EN 16931 BR-S"),
-    VatRegime.GUADELOUPE_MARTINIQUE_REUNION: VatCategory("S", source="CGI art. 296; EN 16931 BR-S"),
-    VatRegime.GUYANE_MAYOTTE: VatCategory(
-        "E", "TVA non applicable, art. 294 du CGI", source="CGI art. 294; EN 16931 BR-E"
-    ),
-    VatRegime.EU_REVERSE_CHARGE: VatCategory(
-        "AE", "Autoliquidation", "VATEX-EU-AE", source="CGI art. 283-2; EN 16931 BR-AE"
-    ),
-    VatRegime.OUTSIDE_EU: VatCategory(
-        "E", "TVA non applicable, art. 259-1 du CGI", source="CGI art. 259-1; EN 16931 BR-E"
-    ),
-}
-"""How each VAT regime is declared in an e-invoice (D58)."""
-
-
 def vat_category(regime: VatRegime) -> VatCategory:
     """The VAT category an e-invoice declares for ``regime``."""
-    return VAT_CATEGORIES[regime]
+    treatment = VAT_TREATMENTS[regime]
+    reason = None if treatment.mention is None else mention_text(Mention(treatment.mention), "fr")
+    return VatCategory(treatment.category, reason, treatment.exemption_code, treatment.source)
+
+
+VAT_CATEGORIES: dict[VatRegime, VatCategory] = {
+    regime: vat_category(regime) for regime in VatRegime
+}
+"""How each VAT regime is declared in an e-invoice (D58), derived from the one table."""
 
 
 def _percent(rate: Decimal) -> str:

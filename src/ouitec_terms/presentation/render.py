@@ -44,7 +44,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from ouitec_terms.money import NBSP, in_library_context
+from ouitec_terms.money import NBSP, in_library_context, minutes_to_hours
 from ouitec_terms.rules import law
 from ouitec_terms.rules.mentions import Mention, MentionCode
 from ouitec_terms.rules.pricing import LineKind, QuoteLine
@@ -105,7 +105,7 @@ def line_description(line: QuoteLine, q: Quote, lang: Lang = "fr") -> str:
         return m.text("line.devis", reference=line.label)
     if kind in (LineKind.DAY, LineKind.DAY_SURCHARGE):
         day = m.day(_local(line.start, q.timezone).date()) if line.start else ""
-        hours = m.number(Decimal(q.day_minutes) / 60, 0)
+        hours = m.number(minutes_to_hours(q.day_minutes), 0)
         if kind is LineKind.DAY_SURCHARGE:
             return m.text("line.day_surcharge", day=day, hours=hours)
         floor = any(x.code is MentionCode.ONSITE_DAY_FLOOR for x in q.mentions)

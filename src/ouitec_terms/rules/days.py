@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from datetime import date, tzinfo
 from decimal import Decimal
 
-from ouitec_terms.money import round_cents
+from ouitec_terms.money import minutes_to_hours, round_cents
 
 from .pricing import (
     ART_DAY,
@@ -143,7 +143,7 @@ def day_lines(
                     raw_seconds=sum((r for _, s, r, _ in covered if s.off_hours), Decimal(0)),
                     billed_minutes=off_minutes,
                     off_hours=True,
-                    quantity=Decimal(off_minutes) / 60,
+                    quantity=minutes_to_hours(off_minutes),
                     unit=Unit.HOUR,
                     unit_price=hourly_equivalent,
                     surcharge_rate=surcharge,

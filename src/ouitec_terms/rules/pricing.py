@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
 from typing import Annotated
 
 from pydantic import Field
 
-from ouitec_terms.money import LIBRARY_CONTEXT, Amount, NonNegativeAmount, round_cents
+from ouitec_terms.money import Amount, NonNegativeAmount, minutes_to_hours, round_cents
 
 from .rounding import RoundedSegment, measure
 from .segments import Piece
@@ -122,7 +121,7 @@ class QuoteLine:
     @property
     def hours(self) -> Decimal:
         """Billed hours (``billed_minutes / 60``)."""
-        return _hours(self.billed_minutes)
+        return minutes_to_hours(self.billed_minutes)
 
     @property
     def net_unit_price(self) -> Decimal:
@@ -143,12 +142,6 @@ class QuoteLine:
 _ZERO = Decimal(0)
 
 
-@lru_cache(maxsize=1024)
-def _hours(minutes: int) -> Decimal:
-    """Billed minutes as exact hours (a memo: the same few quarter hours recur)."""
-    return LIBRARY_CONTEXT.divide(Decimal(minutes), 60)
-
-
 def hourly_line(  # noqa: PLR0917 - positional: it builds every line of every quote
     kind: LineKind,
     label: str,
@@ -164,7 +157,7 @@ def hourly_line(  # noqa: PLR0917 - positional: it builds every line of every qu
     """A piece of time priced by the hour: ``hours × rate × (1 + surcharge if off-hours)``,
     rounded half-up to the cent (Art. 3, D7)."""
     surcharge_rate = surcharge if off_hours else _ZERO
-    hours = _hours(minutes)
+    hours = minutes_to_hours(minutes)
     return QuoteLine(
         kind,
         label,

@@ -22,8 +22,7 @@ from decimal import Decimal
 
 from ouitec_terms.money import LIBRARY_CONTEXT
 
-from .segments import Piece, Segment, pieces
-from .windows import BusinessWindows
+from .segments import Piece, Segment
 
 __all__ = [
     "RoundedSegment",
@@ -31,7 +30,6 @@ __all__ = [
     "measure",
     "round_pieces",
     "round_segment",
-    "rounded_segments",
     "started_steps",
 ]
 
@@ -90,12 +88,3 @@ def round_pieces(parts: Sequence[Piece], *, step_minutes: int) -> list[RoundedSe
     """Pieces of time (from [`pieces`][ouitec_terms.rules.segments.pieces]), each rounded up to
     the started step."""
     return [_rounded(a, b, off, step_minutes) for a, b, off in parts]
-
-
-def rounded_segments(
-    start: datetime, end: datetime, windows: BusinessWindows, *, step_minutes: int
-) -> list[RoundedSegment]:
-    """The segments of ``[start, end)``, each rounded up to the started step: what
-    ``[round_segment(s) for s in split(start, end, windows)]`` gives, without building the
-    intermediate segments."""
-    return round_pieces(pieces(start, end, windows), step_minutes=step_minutes)

@@ -22,16 +22,17 @@ False
 from __future__ import annotations
 
 from datetime import date, tzinfo
+from decimal import Decimal
+from functools import reduce
 from zoneinfo import ZoneInfo
 
 from ouitec_terms.boundary.models import Client, Contract, Intervention
 from ouitec_terms.boundary.tariff import Tariff
-from ouitec_terms.money import in_library_context
+from ouitec_terms.money import LIBRARY_CONTEXT
 
 __all__ = ["is_under_contract", "qualifying_contracts", "status_date"]
 
 
-@in_library_context
 def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Contract, ...]:
     """The contracts that are active on ``day`` with a term of at least 12 months (Art. 3)."""
     return tuple(
@@ -41,25 +42,19 @@ def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Con
     )
 
 
-@in_library_context
 def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
     """Whether ``client`` is under contract on ``day`` (Art. 3; rules §2).
 
     One qualifying contract must commit at least ``tariff.contract_min_monthly`` a month; with
-    ``tariff.sum_active_contracts`` the commitments of all qualifying contracts are added up.
+    ``tariff.sum_active_contracts`` the commitments of all qualifying contracts are added up,
+    exactly, in the library's context whatever the caller's (D63).
     """
-    threshold, shortest = tariff.contract_min_monthly, tariff.contract_min_months
+    threshold = tariff.contract_min_monthly
+    qualifying = qualifying_contracts(client, day, tariff) if client.contracts else ()
     if not tariff.sum_active_contracts:  # D2: one contract must qualify
-        for c in client.contracts:
-            if (
-                c.monthly_commitment >= threshold
-                and c.months >= shortest
-                and c.start <= day < c.end
-            ):
-                return True
-        return False
-    commitments = [c.monthly_commitment for c in qualifying_contracts(client, day, tariff)]
-    return bool(commitments) and sum(commitments) >= threshold
+        return any(c.monthly_commitment >= threshold for c in qualifying)
+    total = reduce(LIBRARY_CONTEXT.add, (c.monthly_commitment for c in qualifying), Decimal(0))
+    return bool(qualifying) and total >= threshold
 
 
 def status_date(intervention: Intervention, tariff: Tariff, *, tz: tzinfo | None = None) -> date:

@@ -30,7 +30,62 @@ from ouitec_terms.money import NonNegativeAmount, round_cents
 
 from .mentions import MentionCode
 
-__all__ = ["VAT_RULES", "VatLine", "VatRule", "tax", "vat_rule"]
+__all__ = [
+    "VAT_RULES",
+    "VAT_TREATMENTS",
+    "VatLine",
+    "VatRule",
+    "VatTreatment",
+    "tax",
+    "vat_rule",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VatTreatment:
+    """How one regime is stated, whatever the date: its EN 16931 VAT category, its exemption
+    code and the mention a document carries (D58). The mention's words, in the document's
+    language, are also the exemption reason of an e-invoice (BT-120)."""
+
+    category: str
+    """UNTDID 5305 VAT category (BT-118, BT-151): ``S`` standard, ``AE`` reverse charge, ``E``
+    exempt (category ``O`` is unusable for a VAT-registered seller, BR-O-02)."""
+    mention: MentionCode | None
+    """The mention a document must carry, if any (its words are the exemption reason)."""
+    exemption_code: str | None
+    """The VATEX code of the exemption reason (BT-121), if any."""
+    source: str
+    """The law and the EN 16931 rules the treatment rests on."""
+
+
+_R = VatRegime
+VAT_TREATMENTS: dict[VatRegime, VatTreatment] = {
+    _R.FRANCE: VatTreatment(
+        category="S", mention=None, exemption_code=None, source="CGI art. 278; EN 16931 BR-S"
+    ),
+    _R.GUADELOUPE_MARTINIQUE_REUNION: VatTreatment(
+        category="S", mention=None, exemption_code=None, source="CGI art. 296; EN 16931 BR-S"
+    ),
+    _R.GUYANE_MAYOTTE: VatTreatment(
+        category="E",
+        mention=MentionCode.VAT_NOT_APPLICABLE_294,
+        exemption_code=None,
+        source="CGI art. 294; EN 16931 BR-E",
+    ),
+    _R.EU_REVERSE_CHARGE: VatTreatment(
+        category="AE",
+        mention=MentionCode.VAT_REVERSE_CHARGE,
+        exemption_code="VATEX-EU-AE",
+        source="CGI art. 283-2; EN 16931 BR-AE",
+    ),
+    _R.OUTSIDE_EU: VatTreatment(
+        category="E",
+        mention=MentionCode.VAT_NOT_APPLICABLE_259_1,
+        exemption_code=None,
+        source="CGI art. 259-1; EN 16931 BR-E",
+    ),
+}
+"""How each VAT regime is stated on documents and e-invoices: one table, keyed by regime."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +102,11 @@ class VatRule:
     """The rate, as a fraction (0.20)."""
     source: str
     """The law the rate rests on."""
-    mention: MentionCode | None = None
-    """The mention a document must carry, if any."""
+
+    @property
+    def mention(self) -> MentionCode | None:
+        """The mention a document must carry, if any (the regime's, D58)."""
+        return VAT_TREATMENTS[self.regime].mention
 
     def applies(self, regime: VatRegime, on: date) -> bool:
         """Whether this rule is the one for ``regime`` on ``on``."""
@@ -59,7 +117,6 @@ class VatRule:
         )
 
 
-_R = VatRegime
 _SINCE_2000 = date(2000, 4, 1)
 VAT_RULES: tuple[VatRule, ...] = (
     VatRule(
@@ -67,30 +124,15 @@ VAT_RULES: tuple[VatRule, ...] = (
     ),
     VatRule(_R.FRANCE, date(2014, 1, 1), None, Decimal("0.20"), "CGI art. 278 (loi 2012-1510)"),
     VatRule(_R.GUADELOUPE_MARTINIQUE_REUNION, _SINCE_2000, None, Decimal("0.085"), "CGI art. 296"),
-    VatRule(
-        _R.GUYANE_MAYOTTE,
-        _SINCE_2000,
-        None,
-        Decimal(0),
-        "CGI art. 294",
-        MentionCode.VAT_NOT_APPLICABLE_294,
-    ),
+    VatRule(_R.GUYANE_MAYOTTE, _SINCE_2000, None, Decimal(0), "CGI art. 294"),
     VatRule(
         _R.EU_REVERSE_CHARGE,
         _SINCE_2000,
         None,
         Decimal(0),
         "CGI art. 283-2 and 259-1; directive 2006/112/CE art. 196",
-        MentionCode.VAT_REVERSE_CHARGE,
     ),
-    VatRule(
-        _R.OUTSIDE_EU,
-        _SINCE_2000,
-        None,
-        Decimal(0),
-        "CGI art. 259-1",
-        MentionCode.VAT_NOT_APPLICABLE_259_1,
-    ),
+    VatRule(_R.OUTSIDE_EU, _SINCE_2000, None, Decimal(0), "CGI art. 259-1"),
 )
 """The VAT rates this library knows, by regime and date (rules §8)."""
 
