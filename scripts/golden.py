@@ -15,8 +15,6 @@ from ouitec_terms.presentation.render import quote_text
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
 GOLDEN = ROOT / "tests" / "golden"
-#: The included hours still available in each example (only example 7 has some).
-INCLUDED = {"spec-07-included-hours": Decimal(1)}
 
 
 def examples() -> list[Path]:
@@ -27,7 +25,7 @@ def examples() -> list[Path]:
 def render(example: Path, lang: str) -> str:
     """The worked example ``example`` as the text document of ``lang``."""
     request = load_document(example)
-    hours = INCLUDED.get(example.stem, Decimal(0))
+    hours = request.expected.included_hours if request.expected else Decimal(0)
     result = quote(request.intervention, request.client, included_hours_available=hours)
     return quote_text(result, lang) + "\n"
 

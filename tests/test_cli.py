@@ -22,51 +22,39 @@ from ouitec_terms import (
     format_eur,
     from_json,
     load_document,
+    load_statement_document,
     quote,
     tariff_schema,
 )
+from ouitec_terms.boundary.documents import Expected
 from ouitec_terms.cli import demo_request, main
 from ouitec_terms.presentation.render import line_description
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
-#: TTC of each shipped example (the rules §10 figures for the spec-* ones), with CLI options.
-EXPECTED_TTC = {
-    "demo.toml": ("691.44", []),
-    "invoice-client.toml": ("691.44", []),
-    "spec-05-remote-day.toml": ("803.26", []),
-    "compare-long-remote-day.toml": ("675.00", []),
-    "onsite-day-floor.toml": ("1100.16", []),
-    "devis-signed-without-travel.toml": ("1640.16", []),
-    "travel-only-unsigned-devis.toml": ("210.84", []),
-    "phone-unconfirmed.toml": ("27.00", []),
-    "spec-01-business-hours.toml": ("162.00", []),
-    "spec-02-contract-evening.toml": ("99.00", []),
-    "spec-03-labour-day.toml": ("162.00", []),
-    "spec-04-dst-night.toml": ("518.40", []),
-    "spec-06-travel-only.toml": ("210.84", []),
-    "spec-07-included-hours.toml": ("153.00", ["--included-hours", "1"]),
-    "spec-08-expired-contract.json": ("108.00", []),
-}
+DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if not p.name.startswith("seller"))
+#: Each shipped quote document and its expected TTC, from its own [expected] table.
+QUOTES = {
+    p.name: p for p in DOCUMENTS if not p.name.startswith("statement")
+}  # statements are priced by `statement`
 
 
-#: Statement examples: (month, TTC of the month's due interventions).
-EXPECTED_STATEMENTS = {"statement-2025-06.toml": ("2025-06", "229.50")}
+def _expected(path: Path) -> Expected:
+    loader = load_statement_document if path.name.startswith("statement") else load_document
+    expected = loader(path).expected
+    assert expected is not None
+    return expected
 
 
-def test_every_shipped_example_is_listed() -> None:
-    """Each file in docs/examples/ has its expected total here, so none ships untested."""
-    listed = [*EXPECTED_TTC, *EXPECTED_STATEMENTS, "seller.example.toml"]
-    assert sorted(p.name for p in EXAMPLES.iterdir()) == sorted(listed)
-
-
-@pytest.mark.parametrize("name", sorted(EXPECTED_STATEMENTS))
-def test_shipped_statement_prices(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """`ouitec-terms statement docs/examples/<each> --month M` gives the documented TTC."""
-    month, ttc = EXPECTED_STATEMENTS[name]
-    assert main(["statement", str(EXAMPLES / name), "--month", month, "--format", "json"]) == 0
+def test_shipped_statement_prices(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ouitec-terms statement docs/examples/statement-2025-06.toml --month M` gives the TTC of
+    its [expected] table."""
+    path = EXAMPLES / "statement-2025-06.toml"
+    expected = _expected(path)
+    assert expected.month is not None
+    assert main(["statement", str(path), "--month", expected.month, "--format", "json"]) == 0
     result = from_json(Statement, capsys.readouterr().out)
-    assert result.total_ttc == Decimal(ttc)
-    assert main(["statement", str(EXAMPLES / name), "--month", month]) == 0
+    assert result.total_ttc == expected.total_ttc
+    assert main(["statement", str(path), "--month", expected.month]) == 0
     assert "Heures incluses au contrat" in capsys.readouterr().out
 
 
@@ -96,13 +84,15 @@ def test_statement_of_a_quote_document_exits_2(capsys: pytest.CaptureFixture[str
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED_TTC))
+@pytest.mark.parametrize("name", sorted(QUOTES))
 def test_shipped_example_prices(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """`ouitec-terms quote docs/examples/<each>` works and gives the documented TTC."""
-    ttc, options = EXPECTED_TTC[name]
-    assert main(["quote", str(EXAMPLES / name), "--format", "json", *options]) == 0
+    """`ouitec-terms quote docs/examples/<each>` works and gives the TTC of its [expected]
+    table (with its included hours, given as --included-hours)."""
+    expected = _expected(QUOTES[name])
+    options = ["--included-hours", str(expected.included_hours)] if expected.included_hours else []
+    assert main(["quote", str(QUOTES[name]), "--format", "json", *options]) == 0
     result = from_json(Quote, capsys.readouterr().out)
-    assert result.total_ttc == Decimal(ttc)
+    assert result.total_ttc == expected.total_ttc
 
 
 def test_demo_document_is_the_builtin_scenario() -> None:

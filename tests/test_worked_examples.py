@@ -1,148 +1,90 @@
-"""rules §10's worked examples, table-driven: every total and the billed minutes of every line.
+"""The worked examples, driven from the documents themselves: each file of docs/examples holds
+its inputs and, in its ``[expected]`` table, every line and total it prices to (rules §10's
+figures for the spec-* ones, the binding numbers of the terms applied by hand).
 
-These numbers are binding: they are the terms applied by hand, and any change to the pipeline
-that moves one of them is a change of the terms' meaning.
+These numbers are binding: any change to the pipeline that moves one of them is a change of the
+terms' meaning. The golden documents (test_golden) and the command's checks (test_cli) read the
+same tables, so each example exists once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from ouitec_terms import (
-    Client,
-    Contract,
     Intervention,
-    LineKind,
-    Service,
-    TravelLeg,
+    QuoteRequest,
+    StatementRequest,
     WorkPeriod,
+    load_document,
+    load_statement_document,
+    monthly_statement,
     quote,
 )
-from strategies import NO_CONTRACT, PARIS, UNDER_CONTRACT
+from ouitec_terms.boundary.documents import Expected
+from ouitec_terms.errors import DocumentError
+from strategies import NO_CONTRACT, PARIS
+
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
+#: Every document of docs/examples but the seller's identity, which prices nothing.
+DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if not p.name.startswith("seller"))
 
 
-def at(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
-    return datetime(y, mo, d, h, mi, tzinfo=PARIS)
+def load(path: Path) -> QuoteRequest | StatementRequest:
+    """The document at ``path``, a quote's or a statement's."""
+    try:
+        return load_document(path)
+    except DocumentError:
+        return load_statement_document(path)
 
 
-def work(start: datetime, end: datetime) -> Intervention:
-    return Intervention(work=(WorkPeriod(start=start, end=end),))
+def expected_of(request: QuoteRequest | StatementRequest) -> Expected:
+    assert request.expected is not None, "every example states what it prices to"
+    return request.expected
 
 
-def leg(start: datetime, end: datetime, *, km: int) -> TravelLeg:
-    return TravelLeg(start=start, end=end, distance_km=Decimal(km))
+def test_the_spec_examples_are_the_eight_of_rules_10() -> None:
+    """rules §10 has eight worked examples; each is a document here."""
+    assert [p.name[:7] for p in DOCUMENTS if p.name.startswith("spec-")] == [
+        f"spec-0{n}" for n in range(1, 9)
+    ]
 
 
-@dataclass(frozen=True)
-class Example:
-    number: int
-    client: Client
-    intervention: Intervention
-    #: (kind, off_hours, billed minutes, amount HT) of every line, in order
-    lines: tuple[tuple[LineKind, bool, int, str], ...]
-    ht: str
-    vat: str
-    ttc: str
-    under_contract: bool
-    included: Decimal = Decimal(0)
-
-
-W, INC, TT, TD = LineKind.WORK, LineKind.INCLUDED, LineKind.TRAVEL_TIME, LineKind.TRAVEL_DISTANCE
-EXAMPLE_8_CLIENT = Client(
-    name="Contrat échu",
-    contracts=(
-        Contract(
-            service=Service.USER_SUPPORT,
-            monthly_commitment=Decimal(500),
-            start=date(2024, 6, 2),
-            months=12,
-        ),
-    ),
-)
-
-EXAMPLES = (
-    Example(
-        1,
-        NO_CONTRACT,
-        work(at(2025, 3, 11, 9), at(2025, 3, 11, 10, 20)),
-        ((W, False, 90, "135.00"),),
-        "135.00", "27.00", "162.00", under_contract=False,
-    ),
-    Example(
-        2,
-        UNDER_CONTRACT,
-        work(at(2025, 3, 14, 18, 40), at(2025, 3, 14, 19, 25)),
-        ((W, False, 30, "37.50"), (W, True, 30, "45.00")),
-        "82.50", "16.50", "99.00", under_contract=True,
-    ),
-    Example(
-        3,
-        NO_CONTRACT,
-        work(at(2025, 5, 1, 10), at(2025, 5, 1, 11, 5)),
-        ((W, True, 75, "135.00"),),
-        "135.00", "27.00", "162.00", under_contract=False,
-    ),
-    Example(
-        4,
-        NO_CONTRACT,
-        work(at(2025, 3, 29, 23), at(2025, 3, 30, 4)),
-        ((W, True, 240, "432.00"),),
-        "432.00", "86.40", "518.40", under_contract=False,
-    ),
-    Example(
-        6,
-        NO_CONTRACT,
-        Intervention(
-            travel=(
-                leg(at(2025, 9, 16, 8), at(2025, 9, 16, 8, 40), km=32),
-                leg(at(2025, 9, 16, 9, 10), at(2025, 9, 16, 9, 50), km=32),
-            )
-        ),
-        ((TT, False, 45, "67.50"), (TT, False, 45, "67.50"), (TD, False, 0, "40.70")),
-        "175.70", "35.14", "210.84", under_contract=False,
-    ),
-    Example(
-        7,
-        UNDER_CONTRACT,
-        work(at(2025, 10, 6, 17, 30), at(2025, 10, 6, 20)),
-        ((INC, False, 60, "0.00"), (W, False, 30, "37.50"), (W, True, 60, "90.00")),
-        "127.50", "25.50", "153.00", under_contract=True, included=Decimal(1),
-    ),
-    Example(
-        8,
-        EXAMPLE_8_CLIENT,
-        work(at(2025, 6, 2, 10), at(2025, 6, 2, 11)),
-        ((W, False, 60, "90.00"),),
-        "90.00", "18.00", "108.00", under_contract=False,
-    ),
-)  # fmt: skip
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"example-{e.number}")
-def test_spec_worked_example(example: Example) -> None:
-    """rules §10: the quote of each worked example has exactly the lines and totals stated."""
-    result = quote(example.intervention, example.client, included_hours_available=example.included)
-    got = tuple(
-        (line.kind, line.off_hours, line.billed_minutes, str(line.amount_ht))
-        for line in result.lines
-    )
-    assert got == example.lines
-    assert (str(result.total_ht), str(result.total_vat), str(result.total_ttc)) == (
-        example.ht,
-        example.vat,
-        example.ttc,
-    )
-    assert result.under_contract is example.under_contract
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_each_example_prices_to_its_expected_table(path: Path) -> None:
+    """Each example document prices to exactly the lines and totals of its ``[expected]``
+    table: kind, business or off-hours, billed minutes and amount of every line, the client's
+    status, HT, VAT and TTC (rules §10 for the spec-* ones)."""
+    request = load(path)
+    expected = expected_of(request)
+    if isinstance(request, StatementRequest):
+        assert expected.month is not None
+        year, month = (int(part) for part in expected.month.split("-"))
+        result = monthly_statement(request.client, request.interventions, year, month)
+        totals = (result.total_ht, result.total_vat, result.total_ttc)
+    else:
+        q = quote(
+            request.intervention, request.client, included_hours_available=expected.included_hours
+        )
+        got = [
+            (line.kind.value, line.off_hours, line.billed_minutes, line.amount_ht)
+            for line in q.lines
+        ]
+        assert got == [(e.kind, e.off_hours, e.billed_minutes, e.amount_ht) for e in expected.lines]
+        if expected.under_contract is not None:
+            assert q.under_contract is expected.under_contract
+        totals = (q.total_ht, q.total_vat, q.total_ttc)
+    assert totals == (expected.total_ht, expected.total_vat, expected.total_ttc)
 
 
 def test_example_7_reports_included_hours_used() -> None:
     """rules §5.3: the quote reports the included hours it used (1 h of the 1 h available)."""
-    example = EXAMPLES[5]
-    result = quote(example.intervention, example.client, included_hours_available=Decimal(1))
+    request = load_document(EXAMPLES / "spec-07-included-hours.toml")
+    result = quote(request.intervention, request.client, included_hours_available=Decimal(1))
     assert result.included_hours_used == Decimal(1)
     assert result.included_hours_left == Decimal(0)
 

@@ -20,23 +20,28 @@ datetime.timedelta(seconds=4800)
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ouitec_terms.errors import DocumentError
+from ouitec_terms.money import InputAmount
 
 from .models import (
     LOCAL_CLOCK,
     MAX_INTERVENTIONS_PER_STATEMENT,
     Client,
+    IncludedHours,
     Intervention,
     check_statement_span,
 )
 from .reading import describe_validation_error, read_data
 
 __all__ = [
+    "Expected",
+    "ExpectedLine",
     "QuoteRequest",
     "StatementRequest",
     "describe_validation_error",
@@ -46,11 +51,41 @@ __all__ = [
 ]
 
 
+class ExpectedLine(BaseModel, frozen=True, extra="forbid"):
+    """One line a worked example prices to."""
+
+    kind: str = Field(max_length=20, description="the line's kind: work, included, travel_time…")
+    off_hours: bool = Field(default=False, description="outside business hours (Art. 3)")
+    billed_minutes: int = Field(default=0, ge=0, description="time billed (Art. 5)")
+    amount_ht: InputAmount = Field(description="the line's amount, € HT")
+
+
+class Expected(BaseModel, frozen=True, extra="forbid"):
+    """What a document prices to: the binding numbers of a worked example, written beside its
+    inputs (``[expected]``) so that the tests and the golden documents are driven from the
+    example itself. Pricing ignores it."""
+
+    included_hours: IncludedHours = Field(
+        default=Decimal(0), description="the included hours available to price it with"
+    )
+    month: str | None = Field(
+        default=None, pattern=r"^[0-9]{4}-[0-9]{2}$", description="a statement's month, YYYY-MM"
+    )
+    under_contract: bool | None = Field(default=None, description="the client's status (Art. 3)")
+    lines: tuple[ExpectedLine, ...] = Field(default=(), description="every line, in order")
+    total_ht: InputAmount = Field(description="€ HT")
+    total_vat: InputAmount = Field(description="€")
+    total_ttc: InputAmount = Field(description="€ TTC")
+
+
 class QuoteRequest(BaseModel, frozen=True, extra="forbid"):
     """What ``ouitec-terms quote`` prices: one client and one intervention."""
 
     client: Client = Field(description="who is billed")
     intervention: Intervention = Field(description="what is priced")
+    expected: Expected | None = Field(
+        default=None, description="what it prices to (worked examples); ignored when pricing"
+    )
 
 
 class StatementRequest(BaseModel, frozen=True, extra="forbid"):
@@ -59,6 +94,9 @@ class StatementRequest(BaseModel, frozen=True, extra="forbid"):
     client: Client = Field(description="who is billed")
     interventions: tuple[Intervention, ...] = Field(
         max_length=MAX_INTERVENTIONS_PER_STATEMENT, description="the month's interventions"
+    )
+    expected: Expected | None = Field(
+        default=None, description="what it prices to (worked examples); ignored when pricing"
     )
 
     @model_validator(mode="after")

@@ -298,7 +298,7 @@ def _write_invoice(invoice: Invoice, args: argparse.Namespace) -> str:
 _COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "invoice": _invoice,
     "quote": lambda args: _price(load_document(args.file, timezone=_tariff(args).timezone), args),
-    "demo": lambda args: _price(demo_request(args.lang), args),
+    "demo": lambda args: _price(demo_request(), args),
     "compare": _compare,
     "statement": _statement,
     "calendar": _calendar,

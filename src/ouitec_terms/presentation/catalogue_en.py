@@ -172,11 +172,6 @@ EN = MappingProxyType(
         ),
         "invoice.purchase_order": "Client's purchase order: {reference}",
         "invoice.buyer_reference": "Client's reference: {reference}",
-        # the built-in scenario of `ouitec-terms demo`
-        "demo.client": "Martin's Bakery",
-        "demo.work": "Firewall outage on site",
-        "demo.out": "Outbound",
-        "demo.back": "Return",
         # the names of the weekdays (abbreviated), then of the months
         "weekday.1": "Mon",
         "weekday.2": "Tue",

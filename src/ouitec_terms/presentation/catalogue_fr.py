@@ -193,11 +193,6 @@ FR = MappingProxyType(
         ),
         "invoice.purchase_order": f"Bon de commande du client{_}: {{reference}}",
         "invoice.buyer_reference": f"Référence du client{_}: {{reference}}",
-        # the built-in scenario of `ouitec-terms demo`
-        "demo.client": "Boulangerie Martin",
-        "demo.work": "Panne du pare-feu sur site",
-        "demo.out": "Aller",
-        "demo.back": "Retour",
         # the names of the weekdays (abbreviated), then of the months
         "weekday.1": "lun.",
         "weekday.2": "mar.",
