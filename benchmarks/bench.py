@@ -264,6 +264,7 @@ class FloorQuote(NamedTuple):
     due: bool
     included_hours_available: Decimal
     included_hours_used: Decimal
+    calendar_version: str
 
 
 class Floor:
@@ -278,6 +279,7 @@ class Floor:
     SURCHARGE = Decimal("0.20")
     CENT, QUARTER, NONE = Decimal("0.01"), 900 * 1_000_000, Decimal(0)
     WRITTEN = frozenset({"portal", "email"})
+    CALENDAR = f"holidays {holidays.__version__}"  # type: ignore[attr-defined]
 
     def __init__(self) -> None:
         opens, closes = [], []
@@ -372,6 +374,7 @@ class Floor:
             channel in self.WRITTEN or job.confirmed_in_writing,
             self.NONE,
             self.NONE,
+            self.CALENDAR,
         )
 
 

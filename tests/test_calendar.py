@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import holidays
 import pytest
 from pydantic import ValidationError
 
@@ -122,3 +123,20 @@ def test_tariff_subdivision_is_honoured_in_quotes(subdivision: str, day: date) -
     local = DEFAULT_TARIFF.replace(holiday_subdivision=subdivision)
     assert quote(job, Client(name="C"), tariff=local).total_ht == Decimal(108)
     assert quote(job, Client(name="C")).total_ht == Decimal(90)
+
+
+def test_a_quote_records_the_holiday_data_it_was_priced_with() -> None:
+    """A quote states the installed `holidays` release in its JSON and its text (D77)."""
+    from datetime import datetime  # noqa: PLC0415
+
+    from ouitec_terms import Client, Intervention, WorkPeriod, quote, to_json  # noqa: PLC0415
+    from strategies import PARIS  # noqa: PLC0415
+
+    start = datetime(2025, 5, 1, 9, tzinfo=PARIS)
+    q = quote(
+        Intervention(work=(WorkPeriod(start=start, end=start.replace(hour=10)),)), Client(name="C")
+    )
+    release = f"holidays {holidays.__version__}"  # type: ignore[attr-defined]
+    assert q.calendar_version == release
+    assert f'"calendar_version": "{release}"' in to_json(q, indent=1)
+    assert release in q.explain()

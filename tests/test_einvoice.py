@@ -356,3 +356,14 @@ def test_cli_client_without_siren_exits_2(
                         encoding="utf-8")  # fmt: skip
     assert main([INVOICE[0], str(document), *INVOICE[2:], "--format", "text"]) == 2
     assert "has no siren" in capsys.readouterr().err
+
+
+def test_the_library_leaves_other_packages_loggers_alone() -> None:
+    """einvoice set the `factur-x` and `fpdf` loggers to ERROR on every call, changing the
+    host application's logging; it no longer touches them (issue 18)."""
+    import logging  # noqa: PLC0415
+
+    loggers = [logging.getLogger(name) for name in ("factur-x", "fpdf", "fpdf.output")]
+    before = [logger.level for logger in loggers]
+    to_facturx_pdf(invoice_for(DEMO.intervention, FRENCH))
+    assert [logger.level for logger in loggers] == before

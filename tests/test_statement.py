@@ -23,6 +23,7 @@ from ouitec_terms import (
     WorkPeriod,
     included_hours_pool,
     monthly_statement,
+    to_json,
 )
 from strategies import INCLUDED_CONTRACT, PARIS, WITH_INCLUDED_HOURS, month_interventions
 
@@ -218,3 +219,16 @@ def test_statement_creates_no_reference_cycles(interventions: list[Intervention]
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_missing_reference_is_stored_as_none_and_worded_in_the_document() -> None:
+    """An intervention of another month without reference is stored as ``None``, not as the
+    English words "(no reference)", which the French statement printed; each rendering words
+    it in its own language (issue 18)."""
+    start = datetime(2025, 7, 1, 9, tzinfo=PARIS)
+    july = Intervention(work=(WorkPeriod(start=start, end=start + timedelta(hours=1)),))
+    statement = monthly_statement(Client(name="C"), [july], 2025, 6)
+    assert statement.outside_month == (None,)
+    assert "(sans référence)" in statement.explain()
+    assert "(no reference)" in statement.explain("en")
+    assert '"outside_month":[null]' in to_json(statement).replace(" ", "")

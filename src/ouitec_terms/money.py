@@ -278,9 +278,12 @@ def whole_cents(amount: Decimal, *, name: str) -> Decimal:
     _, digits, exponent = amount.as_tuple()
     trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
     if isinstance(exponent, int) and exponent + trailing_zeros < -2 and any(digits):
+        try:
+            example = f", e.g. {round_cents(amount)}"
+        except ArithmeticError:  # more digits than any amount has: no example to give
+            example = ""
         raise InvalidAmountError(
-            f"{name} {amount} has fractions of a cent; write it to the cent, e.g. "
-            f"{round_cents(amount)}"
+            f"{name} {str(amount)[:40]} has fractions of a cent; write it to the cent{example}"
         )
     return amount
 

@@ -113,6 +113,9 @@ class Quote:
     """Included contract hours available before this intervention."""
     included_hours_used: NonNegativeAmount = Decimal(0)
     """Included contract hours this intervention used (rules §5.3)."""
+    calendar_version: str = ""
+    """The holiday data the quote was priced with, e.g. ``holidays 0.109``: two machines with
+    different releases may disagree on a new holiday, and this says why (D77)."""
 
     @property
     @in_library_context
@@ -255,4 +258,5 @@ def _price(
         is_due(intervention),  # Art. 5
         minutes_to_hours(included),
         minutes_to_hours(used),
+        windows.days.data_version,
     )

@@ -89,7 +89,7 @@ class Statement:
     """The due quotes of the month, in chronological order."""
     pending: tuple[Quote, ...]
     """Quotes not yet due (Art. 5), outside the totals."""
-    outside_month: tuple[str, ...]
+    outside_month: tuple[str | None, ...]
     """References of interventions given whose status date is in another month (D31)."""
     included_hours_pool: NonNegativeAmount
     """Included hours of the contracts active in the month (rules §5.3)."""
@@ -210,7 +210,7 @@ def monthly_statement(
         tariff_version=tariff.version,
         quotes=tuple(due),
         pending=tuple(pending),
-        outside_month=tuple(i.reference or "(no reference)" for i in outside),
+        outside_month=tuple(i.reference or None for i in outside),
         included_hours_pool=pool,
         included_hours_used=minutes_to_hours(used),
         total_ht=total_ht,

@@ -58,10 +58,17 @@ def day(text: str) -> date:
 def amount(text: str) -> Decimal:
     """An amount TTC written like ``1200.00``: to the cent, below 10**12."""
     try:
-        value = whole_cents(to_decimal(text), name="amount")
+        value: Decimal | None = to_decimal(text)
     except ValueError:
         value = None
-    if value is None or value.is_signed() or value >= INPUT_LIMIT:
+    if value is not None and not value.is_signed() and value < INPUT_LIMIT:
+        try:
+            value = whole_cents(value, name="amount")
+        except ValueError:
+            value = None
+    else:
+        value = None
+    if value is None:
         raise argparse.ArgumentTypeError(
             f"{shown(text, 40)!r} is not an amount to the cent; write it like 1200.00"
         )

@@ -12,7 +12,6 @@ client, with its VAT number; the 0 % regimes as exempt (``E``) with their exempt
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -236,7 +235,6 @@ def to_cii_xml(invoice: Invoice) -> bytes:
     electronically. The generator's own checks are left to the test suite, which validates
     against the XSD and the Schematron rules locally.
     """
-    logging.getLogger("factur-x").setLevel(logging.ERROR)
     xml: bytes = generate_xml(
         _data(invoice),
         flavor="factur-x",

@@ -16,7 +16,6 @@ factur-x declares, not verified by an independent validator (D59).
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
@@ -168,8 +167,6 @@ def to_facturx_pdf(invoice: Invoice, *, lang: str = "fr") -> bytes:
     check_drawable(invoice)
     xml = to_cii_xml(invoice)
     s = invoice_sections(invoice, lang)
-    logging.getLogger("factur-x").setLevel(logging.ERROR)
-    logging.getLogger("fpdf").setLevel(logging.ERROR)
     document: bytes = generate_from_binary(
         _draw(invoice, s, lang),
         xml,

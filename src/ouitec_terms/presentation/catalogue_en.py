@@ -34,7 +34,7 @@ EN = MappingProxyType(
         # quotes
         "quote.title": "Quote{reference}",
         "quote.heading": f"{{title}} — {{client}} ({{status}} on {{day}}, Art.{_}3)",
-        "quote.tariff": "Tariff {version}, billed {mode}, times in {timezone}",
+        "quote.tariff": "Tariff {version}, billed {mode}, times in {timezone}, public holidays of {calendar}",
         "quote.times": (
             f"{{span}}; raw {{raw}}, billed {{billed}} (every started step of {{step}} is due, "
             f"Art.{_}5)"
@@ -71,7 +71,7 @@ EN = MappingProxyType(
         ),
         # tables
         "table.heading": "{title}",
-        "table.tariff": f"Tariff {{version}}, steps of {{step}} (Art.{_}5); times in {{timezone}}",
+        "table.tariff": f"Tariff {{version}}, steps of {{step}} (Art.{_}5); times in {{timezone}}; public holidays of {{calendar}}",
         "column.art": "Art.",
         "column.line": "Line",
         "column.when": "When",

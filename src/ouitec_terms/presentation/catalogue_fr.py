@@ -42,7 +42,7 @@ FR = MappingProxyType(
         # quotes
         "quote.title": "Chiffrage{reference}",
         "quote.heading": f"{{title}} — {{client}} ({{status}} le {{day}}, Art.{_}3)",
-        "quote.tariff": "Tarif {version}, facturation {mode}, heures de {timezone}",
+        "quote.tariff": "Tarif {version}, facturation {mode}, heures de {timezone}, jours fériés de {calendar}",
         "quote.times": (
             f"{{span}}{_N}; temps réel {{raw}}, facturé {{billed}} "
             f"(tout palier de {{step}} commencé est dû, Art.{_}5)"
@@ -79,7 +79,7 @@ FR = MappingProxyType(
         ),
         # tables
         "table.heading": "{title}",
-        "table.tariff": f"Tarif {{version}}, paliers de {{step}} (Art.{_}5){_N}; heures de {{timezone}}",
+        "table.tariff": f"Tarif {{version}}, paliers de {{step}} (Art.{_}5){_N}; heures de {{timezone}}{_N}; jours fériés de {{calendar}}",
         "column.art": "Art.",
         "column.line": "Ligne",
         "column.when": "Quand",

@@ -16,7 +16,7 @@ quote's time zone (D17).
 ...           Client(name="Garage Petit"))
 >>> print(quote_text(q).replace("\\xa0", " ").replace("\\u202f", " "))
 Chiffrage — Garage Petit (hors contrat le ven. 14/03/2025, Art. 3)
-Tarif 2024-06-02, facturation à l’heure, heures de Europe/Paris
+Tarif 2024-06-02, facturation à l’heure, heures de Europe/Paris, jours fériés de holidays ...
  1. [Art. 3, Art. 5] Assistance — heures ouvrées
     ven. 14/03/2025 18:40 → ven. 14/03/2025 19:00 ; temps réel 0:20:00, facturé 30 min (tout palier de 15 min commencé est dû, Art. 5)
     0,50 h × 90,00 € = 45,00 € HT
@@ -214,6 +214,7 @@ def quote_text(q: Quote, lang: Lang = "fr") -> str:
             version=q.tariff_version,
             mode=m.text(f"mode.{q.mode.value}"),
             timezone=q.timezone,
+            calendar=q.calendar_version,
         ),
     ]
     for n, line in enumerate(q.lines, 1):
@@ -290,6 +291,7 @@ def quote_table(q: Quote, lang: Lang = "fr") -> str:
             version=q.tariff_version,
             step=m.minutes(q.rounding_minutes),
             timezone=q.timezone,
+            calendar=q.calendar_version,
         ),
         "",
         *table,
@@ -381,6 +383,7 @@ def quote_html(q: Quote, lang: Lang = "fr") -> str:
         version=q.tariff_version,
         step=m.minutes(q.rounding_minutes),
         timezone=q.timezone,
+        calendar=q.calendar_version,
     )
     totals = _totals(q.total_ht, q.vat, q.total_ttc, m)
     return _html_table(
@@ -420,7 +423,9 @@ def _statement_notes(s: Statement, m: Messages) -> list[str]:
             m.text(
                 "statement.outside",
                 month=m.month(s.year, s.month),
-                references=", ".join(s.outside_month),
+                references=", ".join(
+                    r or m.text("statement.no_reference") for r in s.outside_month
+                ),
             )
         )
     return notes

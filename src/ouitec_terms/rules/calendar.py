@@ -35,11 +35,13 @@ from ouitec_terms.boundary.models import FIRST_YEAR, LAST_YEAR, check_subdivisio
 from ouitec_terms.boundary.tariff import Tariff
 from ouitec_terms.errors import CalendarError
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "HolidayCalendar", "calendar_for", "place_of"]
+__all__ = ["DATA_VERSION", "MAX_YEAR", "MIN_YEAR", "HolidayCalendar", "calendar_for", "place_of"]
 
 #: Years a calendar answers for: those the ``holidays`` package states French holidays for
 #: (D5). Beyond, a holiday would silently be a business day, so the calendar refuses.
 MIN_YEAR, MAX_YEAR = FIRST_YEAR, LAST_YEAR
+DATA_VERSION = f"holidays {getattr(holidays, '__version__', '?')}"
+"""The holiday data this library states holidays from: the installed ``holidays`` release (D77)."""
 CLOSURE = "Fermeture"
 """The name given to a tariff's extra closure dates."""
 
@@ -64,6 +66,8 @@ class HolidayCalendar:
     """The ordinals of every business day of the covered years, in order."""
     closures: tuple[date, ...] = ()
     """The tariff's extra closure dates it was built with."""
+    data_version: str = DATA_VERSION
+    """The holiday data it was built from: the installed ``holidays`` release."""
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled as the place it describes; unpickling builds (or reuses) the cached one."""
