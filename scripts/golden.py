@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ouitec_terms import load_document, quote
-from ouitec_terms.presentation.render import quote_text
+from ouitec_terms.presentation.quotes import quote_text
 from ouitec_terms.rules.calendar import DATA_VERSION
 
 ROOT = Path(__file__).parent.parent

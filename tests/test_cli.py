@@ -28,7 +28,7 @@ from ouitec_terms import (
 )
 from ouitec_terms.boundary.documents import Expected
 from ouitec_terms.cli import demo_request, main
-from ouitec_terms.presentation.render import line_description
+from ouitec_terms.presentation.pieces import line_description
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if not p.name.startswith("seller"))

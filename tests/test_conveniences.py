@@ -14,7 +14,7 @@ import pytest
 
 from ouitec_terms import DocumentError, load_document, quote
 from ouitec_terms.cli import main
-from ouitec_terms.presentation.render import LINE_COLUMNS
+from ouitec_terms.presentation.spreadsheets import LINE_COLUMNS
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "docs" / "examples"

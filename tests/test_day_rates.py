@@ -28,7 +28,7 @@ from ouitec_terms import (
     split,
     windows_for,
 )
-from ouitec_terms.presentation.render import line_description
+from ouitec_terms.presentation.pieces import line_description
 from strategies import NO_CONTRACT, PARIS, UNDER_CONTRACT, clients, interventions
 
 CALENDAR = calendar_for(DEFAULT_TARIFF)

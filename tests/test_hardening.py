@@ -43,7 +43,7 @@ from ouitec_terms.boundary.places import country_code
 from ouitec_terms.boundary.reading import parse_text
 from ouitec_terms.cli import main
 from ouitec_terms.errors import DocumentError
-from ouitec_terms.presentation.render import lines_csv
+from ouitec_terms.presentation.spreadsheets import lines_csv
 from ouitec_terms.rules.calendar import calendar_for
 from ouitec_terms.rules.windows import windows_for
 from strategies import PARIS, clock_change_days, small_hours_tariffs

@@ -33,21 +33,13 @@ from ouitec_terms import (
     quote,
 )
 from ouitec_terms.boundary.parties import EXAMPLE_SELLER_TOML
+from ouitec_terms.presentation.calendars import calendar_text
+from ouitec_terms.presentation.comparisons import comparison_html, comparison_text
 from ouitec_terms.presentation.invoices import invoice_html, invoice_text
+from ouitec_terms.presentation.late import late_payment_html, late_payment_text
 from ouitec_terms.presentation.messages import CATALOGUES, Messages
-from ouitec_terms.presentation.render import (
-    calendar_text,
-    comparison_html,
-    comparison_text,
-    late_payment_html,
-    late_payment_text,
-    quote_html,
-    quote_table,
-    quote_text,
-    statement_html,
-    statement_table,
-    statement_text,
-)
+from ouitec_terms.presentation.quotes import quote_html, quote_table, quote_text
+from ouitec_terms.presentation.statements import statement_html, statement_table, statement_text
 from strategies import PARIS, UNDER_CONTRACT, WITH_INCLUDED_HOURS
 
 #: The caller's own words in the corpus below: data, not the library's words (the seller file's

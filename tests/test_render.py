@@ -21,7 +21,8 @@ from ouitec_terms import (
     quote,
 )
 from ouitec_terms.cli import demo_request
-from ouitec_terms.presentation.render import line_description, quote_html, quote_table, quote_text
+from ouitec_terms.presentation.pieces import line_description
+from ouitec_terms.presentation.quotes import quote_html, quote_table, quote_text
 from strategies import PARIS
 
 

@@ -72,7 +72,7 @@ from ouitec_terms import (
 )
 from ouitec_terms.cli import main
 from ouitec_terms.money import INPUT_TEXT, MAX_INCLUDED_HOURS, QUARTER_HOURS_TEXT, quarter_hours
-from ouitec_terms.presentation.render import quote_table
+from ouitec_terms.presentation.quotes import quote_table
 from strategies import PARIS, UNDER_CONTRACT, clients, interventions
 
 D = Decimal

@@ -16,7 +16,7 @@ from ouitec_terms import (
     quote,
     vat_rule,
 )
-from ouitec_terms.presentation.render import mention_text
+from ouitec_terms.presentation.pieces import mention_text
 from strategies import PARIS
 
 

@@ -66,7 +66,8 @@ from .errors import (
     TariffError,
     VatError,
 )
-from .money import LIBRARY_CONTEXT, format_eur, round_cents, to_decimal
+from .money import LIBRARY_CONTEXT, round_cents, to_decimal
+from .presentation.numbers import format_eur
 from .rules.calendar import HolidayCalendar, calendar_for
 from .rules.mentions import Mention, MentionCode
 from .rules.payment import (

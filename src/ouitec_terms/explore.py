@@ -32,7 +32,7 @@ from .boundary.models import BillingMode, Client, Intervention, WorkPeriod
 from .boundary.tariff import DEFAULT_TARIFF, Tariff
 from .money import in_library_context
 from .presentation.messages import messages_for
-from .presentation.render import line_description
+from .presentation.pieces import line_description
 from .rules.calendar import calendar_for
 from .synthetic import synthetic_tickets
 

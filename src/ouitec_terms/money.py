@@ -55,8 +55,6 @@ __all__ = [
     "INPUT_TEXT",
     "LIBRARY_CONTEXT",
     "MAX_INCLUDED_HOURS",
-    "NBSP",
-    "NNBSP",
     "QUARTER_HOURS_TEXT",
     "Amount",
     "InputAmount",
@@ -65,10 +63,6 @@ __all__ = [
     "NumberWithFraction",
     "available_hours",
     "enter_library_context",
-    "format_eur",
-    "format_percent",
-    "format_price",
-    "french_number",
     "hours_to_minutes",
     "in_library_context",
     "minutes_to_hours",
@@ -360,51 +354,6 @@ def _whole_units(value: Any, *, name: str, per_hour: int, refusal: str) -> Decim
     if hours.is_signed() or hours > MAX_INCLUDED_HOURS or units != units.to_integral_value():
         raise IncludedHoursError(refusal.format(name=name, hours=hours, most=MAX_INCLUDED_HOURS))
     return hours
-
-
-# --- Formatting money the French way (every rendering uses these) -------------------------
-
-NBSP = "\u00a0"
-NNBSP = "\u202f"
-
-
-def french_number(value: Decimal, places: int) -> str:
-    """``value`` with ``places`` decimals, a decimal comma and narrow no-break spaces between
-    thousands: ``1 234,56``."""
-    text = f"{value:,.{places}f}"
-    return text.replace(",", NNBSP).replace(".", ",")
-
-
-def _euros(value: Decimal, places: int, lang: str) -> str:
-    if lang == "fr":
-        return f"{french_number(value, places)}{NBSP}€"
-    sign, text = (
-        ("-", f"{-value:,.{places}f}") if value.is_signed() else ("", f"{value:,.{places}f}")
-    )
-    return f"{sign}€{text}"
-
-
-@in_library_context
-def format_eur(amount: Decimal, *, lang: str = "fr") -> str:
-    """``amount`` to the cent: ``1 234,56 €`` in French (no-break spaces), ``€1,234.56`` in
-    English."""
-    return _euros(round_cents(amount), 2, lang)
-
-
-@in_library_context
-def format_price(price: Decimal, *, lang: str = "fr") -> str:
-    """A unit price with at least two decimals and all it has: ``0,636 €`` (``€0.636``)."""
-    places = max(2, -int(price.normalize().as_tuple().exponent))
-    return _euros(price, places, lang)
-
-
-@in_library_context
-def format_percent(rate: Decimal, *, lang: str = "fr") -> str:
-    """A rate (a fraction) as a percentage: ``0.1315`` → ``13,15 %`` (``13.15%``); ``0.20`` →
-    ``20 %``."""
-    if lang == "fr":
-        return f"{french_number(rate * 100, 2).rstrip('0').rstrip(',')}{NBSP}%"
-    return f"{rate * 100:,.2f}".rstrip("0").rstrip(".") + "%"
 
 
 # The validators below read exact values and compare them: they depend on no decimal context.

@@ -64,12 +64,12 @@ class ModeComparison:
 
     def explain(self, lang: str = "fr") -> str:
         """The modes' totals, the cheapest and its saving, in plain text (French by default)."""
-        from ouitec_terms.presentation.render import comparison_text  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.comparisons import comparison_text  # noqa: PLC0415 - D52
 
         return comparison_text(self, lang)
 
     def _repr_html_(self) -> str:
-        from ouitec_terms.presentation.render import comparison_html  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.comparisons import comparison_html  # noqa: PLC0415 - D52
 
         return comparison_html(self)
 

@@ -126,12 +126,12 @@ class Quote:
     def explain(self, lang: str = "fr") -> str:
         """A plain-text, line-by-line account of the quote citing the articles of the terms,
         in French by default (``lang="en"``: English)."""
-        from ouitec_terms.presentation.render import quote_text  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.quotes import quote_text  # noqa: PLC0415 - D52
 
         return quote_text(self, lang)
 
     def _repr_html_(self) -> str:
-        from ouitec_terms.presentation.render import quote_html  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.quotes import quote_html  # noqa: PLC0415 - D52
 
         return quote_html(self)
 

@@ -115,12 +115,12 @@ class Statement:
     def explain(self, lang: str = "fr") -> str:
         """A plain-text account: each quote's total, the included hours, the totals per rate,
         in French by default (``lang="en"``: English)."""
-        from ouitec_terms.presentation.render import statement_text  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.statements import statement_text  # noqa: PLC0415 - D52
 
         return statement_text(self, lang)
 
     def _repr_html_(self) -> str:
-        from ouitec_terms.presentation.render import statement_html  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.statements import statement_html  # noqa: PLC0415 - D52
 
         return statement_html(self)
 

@@ -41,17 +41,13 @@ from ouitec_terms.errors import (
     OuitecTermsError,
     OutputError,
 )
+from ouitec_terms.presentation.calendars import calendar_text
+from ouitec_terms.presentation.comparisons import comparison_text
 from ouitec_terms.presentation.invoices import invoice_html, invoice_text
-from ouitec_terms.presentation.render import (
-    calendar_text,
-    comparison_text,
-    late_payment_text,
-    lines_csv,
-    quote_table,
-    quote_text,
-    statement_table,
-    statement_text,
-)
+from ouitec_terms.presentation.late import late_payment_text
+from ouitec_terms.presentation.quotes import quote_table, quote_text
+from ouitec_terms.presentation.spreadsheets import lines_csv
+from ouitec_terms.presentation.statements import statement_table, statement_text
 from ouitec_terms.rules.calendar import calendar_for
 from ouitec_terms.rules.payment import (
     ECB_RATES,

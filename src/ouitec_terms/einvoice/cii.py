@@ -30,7 +30,7 @@ from ouitec_terms.presentation.invoices import (
     penalties_mention,
 )
 from ouitec_terms.presentation.messages import messages_for
-from ouitec_terms.presentation.render import mention_text
+from ouitec_terms.presentation.pieces import mention_text
 from ouitec_terms.rules.mentions import Mention
 from ouitec_terms.rules.pricing import Unit
 from ouitec_terms.rules.vat import VAT_TREATMENTS

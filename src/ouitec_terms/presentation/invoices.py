@@ -19,7 +19,7 @@ from ouitec_terms.rules.payment import due_date
 from ouitec_terms.rules.vat import vat_rule
 
 from .messages import Messages, messages_for
-from .render import Lang, line_description, mention_text
+from .pieces import Lang, line_description, mention_text
 
 __all__ = [
     "InvoiceRow",

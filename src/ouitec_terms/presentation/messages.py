@@ -30,17 +30,11 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from ouitec_terms.errors import ArgumentError
-from ouitec_terms.money import (
-    NBSP,
-    NNBSP,
-    format_eur,
-    format_percent,
-    format_price,
-    in_library_context,
-)
+from ouitec_terms.money import in_library_context
 
 from .catalogue_en import EN
 from .catalogue_fr import FR
+from .numbers import NBSP, NNBSP, format_eur, format_percent, format_price
 
 __all__ = ["CATALOGUES", "LANGUAGES", "Messages", "messages_for"]
 

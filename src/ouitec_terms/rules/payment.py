@@ -222,12 +222,12 @@ class LatePayment:
 
     def explain(self, lang: str = "fr") -> str:
         """A plain-text account, each amount with its legal article (French by default)."""
-        from ouitec_terms.presentation.render import late_payment_text  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.late import late_payment_text  # noqa: PLC0415 - D52
 
         return late_payment_text(self, lang)
 
     def _repr_html_(self) -> str:
-        from ouitec_terms.presentation.render import late_payment_html  # noqa: PLC0415 - D52
+        from ouitec_terms.presentation.late import late_payment_html  # noqa: PLC0415 - D52
 
         return late_payment_html(self)
 
