@@ -19,7 +19,7 @@ from ouitec_terms import (
     WorkPeriod,
     to_decimal,
 )
-from ouitec_terms.boundary.models import add_months
+from ouitec_terms.boundary.scalars import add_months
 from strategies import PARIS
 
 T0 = datetime(2025, 3, 11, 9, tzinfo=PARIS)

@@ -21,7 +21,7 @@ from ouitec_terms import (
     quote,
     status_date,
 )
-from ouitec_terms.boundary.models import add_months
+from ouitec_terms.boundary.scalars import add_months
 from strategies import NO_CONTRACT, interventions
 
 

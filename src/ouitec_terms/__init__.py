@@ -33,11 +33,9 @@ from .boundary.documents import (
     load_document,
     load_statement_document,
 )
+from .boundary.ecb import HalfYear, parse_rate_assignment, read_ecb_rates
 from .boundary.jsonio import from_json, json_schema, to_json
 from .boundary.models import (
-    MAX_INTERVENTIONS_PER_STATEMENT,
-    MAX_SPAN,
-    MAX_SPANS_PER_INTERVENTION,
     Address,
     BillingMode,
     Channel,
@@ -50,6 +48,7 @@ from .boundary.models import (
     WorkPeriod,
 )
 from .boundary.parties import Seller
+from .boundary.scalars import MAX_INTERVENTIONS_PER_STATEMENT, MAX_SPAN, MAX_SPANS_PER_INTERVENTION
 from .boundary.tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
 from .errors import (
     ArgumentError,
@@ -74,13 +73,10 @@ from .rules.payment import (
     ECB_RATE_HISTORY,
     ECB_RATES,
     EcbRate,
-    HalfYear,
     LatePayment,
     LatePortion,
     due_date,
     late_payment,
-    parse_rate_assignment,
-    read_ecb_rates,
     with_added_rates,
 )
 from .rules.pricing import LineKind, QuoteLine, Unit

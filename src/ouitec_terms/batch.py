@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .boundary.models import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, MAX_SPAN
+from .boundary.scalars import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, MAX_SPAN
 from .boundary.tariff import DEFAULT_TARIFF, Tariff
 from .errors import BatchError
 from .money import in_library_context

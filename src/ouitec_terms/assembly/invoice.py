@@ -33,8 +33,9 @@ from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from ouitec_terms.boundary.models import Client, VatRegime, add_months, check_day
+from ouitec_terms.boundary.models import Client, VatRegime
 from ouitec_terms.boundary.parties import Seller
+from ouitec_terms.boundary.scalars import add_months, check_day
 from ouitec_terms.boundary.text import check_one_line
 from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import Amount, in_library_context

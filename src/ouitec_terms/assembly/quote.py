@@ -32,8 +32,8 @@ from ouitec_terms.boundary.models import (
     Intervention,
     TravelLeg,
     WorkPeriod,
-    utc,
 )
+from ouitec_terms.boundary.scalars import utc
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.money import (
     Amount,

@@ -35,14 +35,12 @@ from decimal import Decimal
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
-from ouitec_terms.boundary.models import (
+from ouitec_terms.boundary.models import Client, Intervention, check_statement_span
+from ouitec_terms.boundary.scalars import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_INTERVENTIONS_PER_STATEMENT,
-    Client,
-    Intervention,
     add_months,
-    check_statement_span,
 )
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.errors import StatementError

@@ -30,6 +30,7 @@ from ouitec_terms.boundary.documents import (
     load_document,
     load_statement_document,
 )
+from ouitec_terms.boundary.ecb import read_ecb_rates
 from ouitec_terms.boundary.jsonio import json_schema, to_json
 from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.reading import describe_validation_error, one_line, shown
@@ -53,7 +54,6 @@ from ouitec_terms.rules.payment import (
     ECB_RATES,
     LatePayment,
     late_payment,
-    read_ecb_rates,
     with_added_rates,
 )
 

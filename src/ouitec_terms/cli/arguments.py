@@ -14,8 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import NoReturn
 
-from ouitec_terms.boundary.models import FIRST_YEAR, LAST_YEAR, check_day
+from ouitec_terms.boundary.ecb import HalfYear, parse_rate_assignment
 from ouitec_terms.boundary.reading import one_line, shown
+from ouitec_terms.boundary.scalars import FIRST_YEAR, LAST_YEAR, check_day
 from ouitec_terms.errors import ArgumentError
 from ouitec_terms.money import (
     INPUT_LIMIT,
@@ -24,7 +25,6 @@ from ouitec_terms.money import (
     to_decimal,
     whole_cents,
 )
-from ouitec_terms.rules.payment import HalfYear, parse_rate_assignment
 
 __all__ = [
     "EXIT_BAD_INPUT",

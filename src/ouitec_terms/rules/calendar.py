@@ -31,7 +31,7 @@ from types import MappingProxyType
 
 import holidays
 
-from ouitec_terms.boundary.models import FIRST_YEAR, LAST_YEAR, check_subdivision
+from ouitec_terms.boundary.scalars import FIRST_YEAR, LAST_YEAR, check_subdivision
 from ouitec_terms.boundary.tariff import Tariff
 from ouitec_terms.errors import CalendarError
 

@@ -21,16 +21,13 @@ datetime.date(2025, 3, 31)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple, Self
 
-from ouitec_terms.boundary.reading import read_data
+from ouitec_terms.boundary.ecb import HalfYear, check_rate
 from ouitec_terms.errors import MissingRateError, PaymentError
 from ouitec_terms.money import (
     INPUT_LIMIT,
@@ -52,14 +49,11 @@ __all__ = [
     "PAYMENT_DAYS",
     "PENALTY_POINTS",
     "EcbRate",
-    "HalfYear",
     "LatePayment",
     "LatePortion",
     "MissingRateError",
     "due_date",
     "late_payment",
-    "parse_rate_assignment",
-    "read_ecb_rates",
     "with_added_rates",
 ]
 
@@ -72,51 +66,6 @@ PENALTY_POINTS = law.PENALTY_POINTS.value
 INDEMNITY = law.RECOVERY_INDEMNITY.value
 """D441-5: the fixed recovery indemnity, per invoice, outside the VAT base."""
 _YEAR = law.DAYS_IN_YEAR.value
-
-
-_HALF_YEAR = re.compile(r"([0-9]{4})-H([12])", re.ASCII)
-
-
-class HalfYear(NamedTuple):
-    """A half-year: ``half`` 1 is January–June, 2 is July–December.
-
-    ```pycon
-    >>> HalfYear.parse("2025-H2"), str(HalfYear(2025, 2))
-    (HalfYear(year=2025, half=2), '2025-H2')
-
-    ```
-    """
-
-    year: int
-    """The year."""
-    half: int
-    """1 for January-June, 2 for July-December."""
-
-    @classmethod
-    def of(cls, day: date) -> Self:
-        """The half-year ``day`` falls in."""
-        return cls(day.year, 1 if day.month <= 6 else 2)
-
-    @classmethod
-    def parse(cls, text: str) -> Self:
-        """Read ``YYYY-H1`` or ``YYYY-H2``."""
-        found = _HALF_YEAR.fullmatch(text.strip().upper())
-        if found is None:
-            raise PaymentError(f"{text[:40]!r} is not a half-year; write it as 2025-H1 or 2025-H2")
-        return cls(int(found[1]), int(found[2]))
-
-    @property
-    def first_day(self) -> date:
-        """1 January or 1 July: the day whose ECB rate applies to the whole half-year."""
-        return date(self.year, 1 if self.half == 1 else 7, 1)
-
-    @property
-    def last_day(self) -> date:
-        """30 June or 31 December."""
-        return date(self.year, 6, 30) if self.half == 1 else date(self.year, 12, 31)
-
-    def __str__(self) -> str:
-        return f"{self.year}-H{self.half}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +192,7 @@ _HOW_TO_ADD = (
 
 def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> Decimal:
     if not isinstance(rates, Mapping):
-        return _checked_rate(to_decimal(rates), half)
+        return check_rate(to_decimal(rates), half)
     found = rates.get(half)
     if found is None:
         raise MissingRateError(
@@ -252,59 +201,7 @@ def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> De
             + _HOW_TO_ADD.format(year=half.year, half=half.half, half_year=half),
             half_year=str(half),
         )
-    return _checked_rate(to_decimal(found), half)
-
-
-def _checked_rate(rate: Decimal, half: HalfYear | str) -> Decimal:
-    """An ECB rate in percent, within a sane range (it has stayed between 0 and 5 % since 1999)."""
-    if not -10 <= rate <= 100:
-        raise PaymentError(
-            f"ECB rate {rate} % for {half} is not a rate in percent from -10 to 100; "
-            "write e.g. 2.15"
-        )
-    return rate
-
-
-@in_library_context
-def parse_rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
-    """Read ``2026-H2=2.15``: a half-year and its ECB rate in percent.
-
-    ```pycon
-    >>> parse_rate_assignment("2026-H2=2.15")
-    (HalfYear(year=2026, half=2), Decimal('2.15'))
-
-    ```
-    """
-    half_text, equals, rate_text = text.partition("=")
-    if not equals:
-        raise PaymentError(
-            f"--ecb-rate {text[:40]!r} names no half-year: write --ecb-rate 2026-H2={text[:10]}"
-            " (repeatable); it adds that half-year to the table and keeps the others"
-        )
-    half = HalfYear.parse(half_text)
-    try:
-        rate = to_decimal(rate_text.strip())
-    except ValueError as error:
-        raise PaymentError(f"ECB rate for {half}: {error}") from None
-    return half, _checked_rate(rate, half)
-
-
-@in_library_context
-def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
-    """The ECB rates of a TOML file of lines ``"2026-H2" = "2.15"`` (percent, as strings).
-
-    Any problem is a [`PaymentError`][ouitec_terms.errors.PaymentError] naming the file and the key.
-    """
-    data = read_data(path, error=PaymentError, what="ECB rate file")
-    rates: dict[HalfYear, Decimal] = {}
-    for key, value in data.items():
-        try:
-            half = HalfYear.parse(key)
-            rate = to_decimal(value)
-        except ValueError as error:
-            raise PaymentError(f"ECB rate file {str(path)!r}, key {key[:40]!r}: {error}") from None
-        rates[half] = _checked_rate(rate, f"{half} in {str(path)!r}")
-    return rates
+    return check_rate(to_decimal(found), half)
 
 
 @in_library_context
@@ -334,7 +231,7 @@ def with_added_rates(
                 f"the table already has {known} % for {half}; {rate} % would replace it: give "
                 "only half-years the table lacks (pass your own mapping as rates= to override)"
             )
-        merged[half] = _checked_rate(rate, half)
+        merged[half] = check_rate(rate, half)
     return MappingProxyType(merged)
 
 
