@@ -66,8 +66,8 @@ def devis(signed: bool, includes_travel: bool = True) -> Devis:
     )
 
 
-FLOOR = Mention(MentionCode.ONSITE_DAY_FLOOR, "750")
-UNSIGNED = Mention(MentionCode.UNSIGNED_DEVIS, "DV-7")
+FLOOR = Mention(code=MentionCode.ONSITE_DAY_FLOOR, value="750")
+UNSIGNED = Mention(code=MentionCode.UNSIGNED_DEVIS, value="DV-7")
 
 
 @dataclass(frozen=True)

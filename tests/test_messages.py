@@ -154,7 +154,7 @@ def invoices(m: Messages) -> Iterator[str]:
 
 def _ids(lang: str) -> Messages:
     """The catalogue of ``lang`` with every message replaced by its own id, fields dropped."""
-    return Messages(lang, {key: f"⟦{key}⟧" for key in CATALOGUES[lang]})
+    return Messages(lang=lang, texts={key: f"⟦{key}⟧" for key in CATALOGUES[lang]})
 
 
 def _leftover_words(text: str) -> list[str]:
@@ -180,7 +180,7 @@ def test_every_word_of_every_document_comes_from_the_catalogue(lang: str) -> Non
 def test_the_real_catalogue_renders_the_corpus(lang: str) -> None:
     """With its real catalogue, every document of the corpus renders (every field a message
     names is given), and no message id shows through."""
-    for document in documents(Messages(lang, CATALOGUES[lang])):
+    for document in documents(Messages(lang=lang, texts=CATALOGUES[lang])):
         assert "⟦" not in document
         assert document.strip()
 
@@ -203,3 +203,11 @@ def test_french_is_the_default_everywhere() -> None:
     assert "hors heures ouvrées" in str(q)
     assert "Montant HT" in q._repr_html_()
     assert "off-hours" in q.explain("en")
+
+
+def test_the_languages_are_the_catalogues() -> None:
+    """The command lists the languages without loading the catalogues: both lists agree."""
+    from ouitec_terms.presentation.languages import LANGUAGES  # noqa: PLC0415
+    from ouitec_terms.presentation.messages import CATALOGUES  # noqa: PLC0415
+
+    assert tuple(CATALOGUES) == LANGUAGES

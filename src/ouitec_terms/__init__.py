@@ -10,81 +10,233 @@ with the extras ``explore``, ``batch`` and ``synthetic`` at the edge.
 
 from __future__ import annotations
 
-from .assembly.compare import ModeComparison, ModePrice, advisable_modes, compare_modes
-from .assembly.invoice import (
-    DocumentType,
-    Invoice,
-    check_invoice_series,
-    make_credit_note,
-    make_invoice,
-    next_invoice_number,
-)
-from .assembly.quote import Quote, quote
-from .assembly.statement import (
-    Statement,
-    included_hours_pool,
-    monthly_statement,
-)
-from .boundary.catalogue import Service, ServiceFamily, services_of
-from .boundary.documents import (
-    QuoteRequest,
-    StatementRequest,
-    document_schema,
-    load_document,
-    load_statement_document,
-)
-from .boundary.ecb import HalfYear, parse_rate_assignment, read_ecb_rates
-from .boundary.jsonio import from_json, json_schema, to_json
-from .boundary.models import (
-    Address,
-    BillingMode,
-    Channel,
-    Client,
-    Contract,
-    Devis,
-    Intervention,
-    TravelLeg,
-    VatRegime,
-    WorkPeriod,
-)
-from .boundary.parties import Seller
-from .boundary.scalars import MAX_INTERVENTIONS_PER_STATEMENT, MAX_SPAN, MAX_SPANS_PER_INTERVENTION
-from .boundary.tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
-from .errors import (
-    ArgumentError,
-    BatchError,
-    CalendarError,
-    DocumentError,
-    IncludedHoursError,
-    InvalidAmountError,
-    InvoiceError,
-    MissingRateError,
-    OuitecTermsError,
-    PaymentError,
-    StatementError,
-    TariffError,
-    VatError,
-)
-from .money import LIBRARY_CONTEXT, round_cents, to_decimal
-from .presentation.numbers import format_eur
-from .rules.calendar import HolidayCalendar, calendar_for
-from .rules.mentions import Mention, MentionCode
-from .rules.payment import (
-    ECB_RATE_HISTORY,
-    ECB_RATES,
-    EcbRate,
-    LatePayment,
-    LatePortion,
-    due_date,
-    late_payment,
-    with_added_rates,
-)
-from .rules.pricing import LineKind, QuoteLine, Unit
-from .rules.rounding import RoundedSegment, billed_minutes, round_segment
-from .rules.segments import Segment, business_and_off_hours, split
-from .rules.status import is_under_contract, status_date
-from .rules.vat import VAT_RULES, VatLine, VatRule, vat_rule
-from .rules.windows import BusinessWindows, windows_for
+from importlib import import_module
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a quicker start)
+if TYPE_CHECKING:  # the same names, for type checkers and editors
+    from typing import Any
+
+    from .assembly.compare import ModeComparison, ModePrice, advisable_modes, compare_modes
+    from .assembly.invoice import (
+        DocumentType,
+        Invoice,
+        check_invoice_series,
+        make_credit_note,
+        make_invoice,
+        next_invoice_number,
+    )
+    from .assembly.quote import Quote, quote
+    from .assembly.statement import (
+        Statement,
+        included_hours_pool,
+        monthly_statement,
+    )
+    from .boundary.catalogue import Service, ServiceFamily, services_of
+    from .boundary.documents import (
+        QuoteRequest,
+        StatementRequest,
+        document_schema,
+        load_document,
+        load_statement_document,
+    )
+    from .boundary.ecb import HalfYear, parse_rate_assignment, read_ecb_rates
+    from .boundary.jsonio import from_json, json_schema, to_json
+    from .boundary.models import (
+        Address,
+        BillingMode,
+        Channel,
+        Client,
+        Contract,
+        Devis,
+        Intervention,
+        TravelLeg,
+        VatRegime,
+        WorkPeriod,
+    )
+    from .boundary.parties import Seller
+    from .boundary.scalars import (
+        MAX_INTERVENTIONS_PER_STATEMENT,
+        MAX_SPAN,
+        MAX_SPANS_PER_INTERVENTION,
+    )
+    from .boundary.tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
+    from .errors import (
+        ArgumentError,
+        BatchError,
+        CalendarError,
+        DocumentError,
+        IncludedHoursError,
+        InvalidAmountError,
+        InvoiceError,
+        MissingRateError,
+        OuitecTermsError,
+        PaymentError,
+        StatementError,
+        TariffError,
+        VatError,
+    )
+    from .money import LIBRARY_CONTEXT, round_cents, to_decimal
+    from .presentation.numbers import format_eur
+    from .rules.calendar import HolidayCalendar, calendar_for
+    from .rules.mentions import Mention, MentionCode
+    from .rules.payment import (
+        ECB_RATE_HISTORY,
+        ECB_RATES,
+        EcbRate,
+        LatePayment,
+        LatePortion,
+        due_date,
+        late_payment,
+        with_added_rates,
+    )
+    from .rules.pricing import LineKind, QuoteLine, Unit
+    from .rules.rounding import RoundedSegment, billed_minutes, round_segment
+    from .rules.segments import Segment, business_and_off_hours, split
+    from .rules.status import is_under_contract, status_date
+    from .rules.vat import VAT_RULES, VatLine, VatRule, vat_rule
+    from .rules.windows import BusinessWindows, windows_for
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    ".assembly.compare": (
+        "ModeComparison",
+        "ModePrice",
+        "advisable_modes",
+        "compare_modes",
+    ),
+    ".assembly.invoice": (
+        "DocumentType",
+        "Invoice",
+        "check_invoice_series",
+        "make_credit_note",
+        "make_invoice",
+        "next_invoice_number",
+    ),
+    ".assembly.quote": (
+        "Quote",
+        "quote",
+    ),
+    ".assembly.statement": (
+        "Statement",
+        "included_hours_pool",
+        "monthly_statement",
+    ),
+    ".boundary.catalogue": (
+        "Service",
+        "ServiceFamily",
+        "services_of",
+    ),
+    ".boundary.documents": (
+        "QuoteRequest",
+        "StatementRequest",
+        "document_schema",
+        "load_document",
+        "load_statement_document",
+    ),
+    ".boundary.ecb": (
+        "HalfYear",
+        "parse_rate_assignment",
+        "read_ecb_rates",
+    ),
+    ".boundary.jsonio": (
+        "from_json",
+        "json_schema",
+        "to_json",
+    ),
+    ".boundary.models": (
+        "Address",
+        "BillingMode",
+        "Channel",
+        "Client",
+        "Contract",
+        "Devis",
+        "Intervention",
+        "TravelLeg",
+        "VatRegime",
+        "WorkPeriod",
+    ),
+    ".boundary.parties": ("Seller",),
+    ".boundary.scalars": (
+        "MAX_INTERVENTIONS_PER_STATEMENT",
+        "MAX_SPAN",
+        "MAX_SPANS_PER_INTERVENTION",
+    ),
+    ".boundary.tariff": (
+        "DEFAULT_TARIFF",
+        "RateCard",
+        "Tariff",
+        "tariff_schema",
+    ),
+    ".errors": (
+        "ArgumentError",
+        "BatchError",
+        "CalendarError",
+        "DocumentError",
+        "IncludedHoursError",
+        "InvalidAmountError",
+        "InvoiceError",
+        "MissingRateError",
+        "OuitecTermsError",
+        "PaymentError",
+        "StatementError",
+        "TariffError",
+        "VatError",
+    ),
+    ".money": (
+        "LIBRARY_CONTEXT",
+        "round_cents",
+        "to_decimal",
+    ),
+    ".presentation.numbers": ("format_eur",),
+    ".rules.calendar": (
+        "HolidayCalendar",
+        "calendar_for",
+    ),
+    ".rules.mentions": (
+        "Mention",
+        "MentionCode",
+    ),
+    ".rules.payment": (
+        "ECB_RATE_HISTORY",
+        "ECB_RATES",
+        "EcbRate",
+        "LatePayment",
+        "LatePortion",
+        "due_date",
+        "late_payment",
+        "with_added_rates",
+    ),
+    ".rules.pricing": (
+        "LineKind",
+        "QuoteLine",
+        "Unit",
+    ),
+    ".rules.rounding": (
+        "RoundedSegment",
+        "billed_minutes",
+        "round_segment",
+    ),
+    ".rules.segments": (
+        "Segment",
+        "business_and_off_hours",
+        "split",
+    ),
+    ".rules.status": (
+        "is_under_contract",
+        "status_date",
+    ),
+    ".rules.vat": (
+        "VAT_RULES",
+        "VatLine",
+        "VatRule",
+        "vat_rule",
+    ),
+    ".rules.windows": (
+        "BusinessWindows",
+        "windows_for",
+    ),
+}
+"""Where each public name lives: imported on first use (PEP 562), so that ``import ouitec_terms``
+and the command's start cost only what is used (issue 18)."""
 
 __version__ = "0.2.0"
 
@@ -184,3 +336,20 @@ __all__ = [
     "windows_for",
     "with_added_rates",
 ]
+
+
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module of a public name on first use, and keep the name here."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

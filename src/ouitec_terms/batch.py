@@ -34,7 +34,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .boundary.scalars import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST, MAX_SPAN
+from .boundary.limits import FIRST_YEAR, LAST_YEAR
+from .boundary.scalars import EARLIEST, LATEST, MAX_SPAN
 from .boundary.tariff import DEFAULT_TARIFF, Tariff
 from .errors import BatchError
 from .money import in_library_context
@@ -47,7 +48,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 IntArray = npt.NDArray[np.int64]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class HourlyBatch:
     """Per-row results of [`price_hourly_batch`][ouitec_terms.batch.price_hourly_batch] (numpy
     arrays, one entry per row)."""
@@ -65,7 +66,7 @@ class HourlyBatch:
         return [Decimal(int(c)).scaleb(-2) for c in self.amount_ht_cents]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Table:
     """The calendar's business windows over a date range, laid out for array lookups.
 
@@ -176,7 +177,7 @@ def price_hourly_batch(
         raise BatchError("starts, ends and under_contract must be 1-D and of one length")
     if start.size == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return HourlyBatch(empty, empty, empty)
+        return HourlyBatch(business_minutes=empty, off_hours_minutes=empty, amount_ht_cents=empty)
     length = end - start
     if (length <= 0).any() or (length > MAX_SPAN // timedelta(microseconds=1)).any():
         row = int(np.argmax((length <= 0) | (length > MAX_SPAN // timedelta(microseconds=1))))

@@ -33,7 +33,7 @@ from .quote import Quote, quote
 __all__ = ["ModeComparison", "ModePrice", "advisable_modes", "compare_modes"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ModePrice:
     """The price of the intervention in one billing mode, with its full quote.
 
@@ -51,7 +51,7 @@ class ModePrice:
     """Whether the mode suits the work (on-site or remote), so may be chosen."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ModeComparison:
     """The same work priced in each applicable mode; the cheapest and what it saves."""
 
@@ -129,7 +129,11 @@ def compare_modes(
             tariff=tariff,
             included_hours_available=included_hours_available,
         )
-        prices.append(ModePrice(mode, priced.total_ht, priced, mode in advisable))
+        prices.append(
+            ModePrice(
+                mode=mode, total_ht=priced.total_ht, quote=priced, advisable=mode in advisable
+            )
+        )
     # stable: ties keep hourly first
     ranked = sorted((p for p in prices if p.advisable), key=lambda p: p.total_ht)
     return ModeComparison(

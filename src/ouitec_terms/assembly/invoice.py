@@ -33,9 +33,10 @@ from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from ouitec_terms.boundary.limits import check_day
 from ouitec_terms.boundary.models import Client, VatRegime
 from ouitec_terms.boundary.parties import Seller
-from ouitec_terms.boundary.scalars import add_months, check_day
+from ouitec_terms.boundary.scalars import add_months
 from ouitec_terms.boundary.text import check_one_line
 from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import Amount, in_library_context
@@ -73,7 +74,7 @@ class DocumentType(StrEnum):
     CREDIT_NOTE = "381"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Invoice:
     """An invoice or a credit note: who bills whom, for what, when it is due, and its totals.
 

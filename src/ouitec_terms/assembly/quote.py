@@ -64,7 +64,7 @@ from ouitec_terms.rules.windows import BusinessWindows, windows_for
 __all__ = ["Quote", "quote"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
     """An itemised price HT / TVA / TTC for one intervention, each line citing its articles.
 
@@ -195,7 +195,7 @@ def _price(
     work = _pieces(intervention.work, windows)
     devis = intervention.devis
     signed = devis is not None and devis.signed
-    mentions: list[Mention] = [Mention(rule.mention)] if rule.mention else []
+    mentions: list[Mention] = [Mention(code=rule.mention)] if rule.mention else []
 
     lines: list[QuoteLine] = []
     used = 0
@@ -221,9 +221,9 @@ def _price(
             tz=windows.tz,
         )
         if onsite and rates.onsite_day_is_floor and work:  # D27: "dès 750 € HT"
-            mentions.append(Mention(MentionCode.ONSITE_DAY_FLOOR, str(rates.onsite_day)))
+            mentions.append(Mention(code=MentionCode.ONSITE_DAY_FLOOR, value=str(rates.onsite_day)))
     if devis is not None and not devis.signed:  # D30
-        mentions.append(Mention(MentionCode.UNSIGNED_DEVIS, devis.reference))
+        mentions.append(Mention(code=MentionCode.UNSIGNED_DEVIS, value=devis.reference))
 
     if intervention.travel and not (signed and devis is not None and devis.includes_travel):
         lines += travel_time_lines(
@@ -238,25 +238,29 @@ def _price(
 
     vat_line = tax([line.amount_ht for line in lines], rule.rate)
     return Quote(
-        intervention.reference,
-        client.name,
-        intervention.mode,
-        intervention.channel,
-        tuple(lines),
-        vat_line.base,
-        (vat_line,),
-        vat_line.amount,
-        vat_line.base + vat_line.amount,
-        under_contract,
-        day,
-        tariff.version,
-        tariff.timezone,
-        step,
-        tariff.day_minutes,
-        tariff.seat,
-        tuple(mentions),
-        is_due(intervention),  # Art. 5
-        minutes_to_hours(included),
-        minutes_to_hours(used),
-        windows.days.data_version,
+        reference=intervention.reference,
+        client_name=client.name,
+        mode=intervention.mode,
+        channel=intervention.channel,
+        lines=tuple(lines),
+        total_ht=vat_line.base,
+        vat=(vat_line,),
+        total_vat=vat_line.amount,
+        total_ttc=vat_line.base + vat_line.amount,
+        under_contract=under_contract,
+        status_date=day,
+        tariff_version=tariff.version,
+        timezone=tariff.timezone,
+        rounding_minutes=step,
+        day_minutes=tariff.day_minutes,
+        seat=tariff.seat,
+        mentions=tuple(mentions),
+        due=is_due(intervention),  # Art. 5
+        included_hours_available=minutes_to_hours(included) if included else _NO_HOURS,
+        included_hours_used=minutes_to_hours(used) if used else _NO_HOURS,
+        calendar_version=windows.days.data_version,
     )
+
+
+_NO_HOURS = Decimal(0)
+"""No included hours (the common case, without a lookup)."""

@@ -25,7 +25,6 @@ ouitec_terms.errors.DocumentError: doc.json: key 'a' appears twice in one object
 from __future__ import annotations
 
 import json
-import re
 import sys
 import tomllib
 from decimal import Decimal
@@ -37,15 +36,15 @@ from pydantic import ValidationError
 from ouitec_terms.errors import DocumentError, OuitecTermsError
 from ouitec_terms.money import NumberWithFraction
 
+from .echo import one_line, shown
+
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_INTEGER_DIGITS",
     "describe_validation_error",
-    "one_line",
     "parse_text",
     "read_data",
-    "shown",
 ]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -54,30 +53,6 @@ MAX_DEPTH = 32
 """The deepest nesting of tables and arrays a document may have (documents need about 6)."""
 MAX_INTEGER_DIGITS = 30
 """The most digits an integer may have (amounts stay below 10**12)."""
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """``text`` with its line breaks and control characters escaped, so it prints on one line."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-SHOWN_CHARACTERS = 100
-"""The most characters of an input a message echoes."""
-
-
-def shown(text: str, most: int = SHOWN_CHARACTERS) -> str:
-    """``text`` as a message echoes it: on one line, cut to ``most`` characters with "…".
-
-    ```pycon
-    >>> shown("x" * 150)[-3:], len(shown("x" * 150))
-    ('xx…', 101)
-
-    ```
-    """
-    text = one_line(text)
-    return text if len(text) <= most else text[:most] + "…"
 
 
 def read_data(

@@ -36,6 +36,7 @@ from ouitec_terms.money import (
 )
 
 from .identifiers import Siret, VatNumber, check_same_siren
+from .limits import FIRST_YEAR, LAST_YEAR, check_day
 from .places import country_code
 from .tariff import check_holiday_place
 
@@ -68,9 +69,6 @@ MAX_INTERVENTIONS_PER_STATEMENT = 10_000
 """The most interventions one statement prices (a bound against hostile documents)."""
 MAX_SPANS_PER_INTERVENTION = 1000
 """The most work periods, and the most travel legs, one intervention may hold."""
-#: The years the library prices (D5, D41): from 1970 to the last year the ``holidays`` package
-#: states French public holidays for (2100 in every release since 0.62).
-FIRST_YEAR, LAST_YEAR = 1970, 2100
 EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=UTC)
 """The earliest and latest instants a work period or travel leg may have: a day inside the covered
 years, so that every local date of every time zone (UTC-12 to UTC+14) is covered."""
@@ -106,26 +104,6 @@ def add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-def check_day(day: date, name: str) -> date:
-    """``day`` if it falls in the years the library prices (1970–2100); else a ``ValueError``
-    naming ``name``, so that no date computed from it (a due date, a month's end) overflows.
-
-    ```pycon
-    >>> check_day(date(9999, 12, 31), "--issued")
-    Traceback (most recent call last):
-    ...
-    ValueError: --issued 9999-12-31 is outside the years the library prices (1970–2100); ...
-
-    ```
-    """
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(
-            f"{name} {day.isoformat()} is outside the years the library prices "
-            f"({FIRST_YEAR}–{LAST_YEAR}); check the date"
-        )
-    return day
 
 
 _RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}", re.ASCII)

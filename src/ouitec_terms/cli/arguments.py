@@ -11,23 +11,21 @@ import argparse
 import re
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
-from typing import NoReturn
 
-from ouitec_terms.boundary.ecb import HalfYear, parse_rate_assignment
-from ouitec_terms.boundary.reading import one_line, shown
-from ouitec_terms.boundary.scalars import FIRST_YEAR, LAST_YEAR, check_day
+from ouitec_terms.boundary.echo import one_line, shown
+from ouitec_terms.boundary.limits import FIRST_YEAR, LAST_YEAR, check_day
 from ouitec_terms.errors import ArgumentError
-from ouitec_terms.money import (
-    INPUT_LIMIT,
-    MAX_INCLUDED_HOURS,
-    available_hours,
-    to_decimal,
-    whole_cents,
-)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a quicker start)
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import NoReturn
+
+    from ouitec_terms.boundary.ecb import HalfYear
 
 __all__ = [
     "EXIT_BAD_INPUT",
+    "EXIT_OUTPUT_FAILED",
     "Parser",
     "amount",
     "check_utf8",
@@ -39,6 +37,9 @@ __all__ = [
 ]
 
 EXIT_BAD_INPUT = 2
+"""The exit status of bad input: one line names the field and the fix."""
+EXIT_OUTPUT_FAILED = 1
+"""The exit status when the result could not be written (an I/O failure, not bad input)."""
 
 
 def day(text: str) -> date:
@@ -57,6 +58,8 @@ def day(text: str) -> date:
 
 def amount(text: str) -> Decimal:
     """An amount TTC written like ``1200.00``: to the cent, below 10**12."""
+    from ouitec_terms.money import INPUT_LIMIT, to_decimal, whole_cents  # noqa: PLC0415
+
     try:
         value: Decimal | None = to_decimal(text)
     except ValueError:
@@ -77,6 +80,8 @@ def amount(text: str) -> Decimal:
 
 def included_hours(text: str) -> Decimal:
     """Contract hours still available: a whole number of minutes, in hours (``1.5``)."""
+    from ouitec_terms.money import MAX_INCLUDED_HOURS, available_hours  # noqa: PLC0415
+
     try:
         return available_hours(text, name="--included-hours")
     except ValueError:
@@ -88,6 +93,8 @@ def included_hours(text: str) -> Decimal:
 
 def rate_assignment(text: str) -> tuple[HalfYear, Decimal]:
     """``2026-H2=2.15``: a half-year and its ECB rate in percent."""
+    from ouitec_terms.boundary.ecb import parse_rate_assignment  # noqa: PLC0415
+
     try:
         return parse_rate_assignment(text)
     except ValueError as error:

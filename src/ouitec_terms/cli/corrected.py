@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ouitec_terms.boundary.reading import MAX_FILE_BYTES, parse_text, shown
+from ouitec_terms.boundary.echo import shown
+from ouitec_terms.boundary.reading import MAX_FILE_BYTES, parse_text
 from ouitec_terms.errors import InvoiceError
 
 __all__ = ["Corrected", "read_corrected"]

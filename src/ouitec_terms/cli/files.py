@@ -15,11 +15,9 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
-from ouitec_terms.boundary.reading import shown
+from ouitec_terms.boundary.echo import shown
 from ouitec_terms.errors import ArgumentError, OutputError
 
 __all__ = ["STDIO", "check_output", "write_output", "write_stdout"]
@@ -28,11 +26,11 @@ STDIO = "-"
 """The path that means standard input (for an input) or standard output (for ``-o``)."""
 
 
-def _same_file(output: Path, given: str) -> bool:
+def _same_file(output: str, given: str) -> bool:
     if given in ("", STDIO):
         return False
     try:
-        return output.samefile(given)
+        return os.path.samefile(output, given)
     except OSError:  # an input that does not exist (it was refused already) or cannot be seen
         return False
 
@@ -45,22 +43,21 @@ def check_output(path: str, *, inputs: Iterable[str | None], force: bool, keep: 
         raise ArgumentError("-o: an empty path; give a file name, or - for standard output")
     if path == STDIO:
         return
-    output = Path(path)
     for given in inputs:
-        if given is not None and _same_file(output, given):
+        if given is not None and _same_file(path, given):
             raise ArgumentError(
                 f"-o {shown(path)!r} is one of the command's inputs; write the result elsewhere"
             )
-    if keep and not force and output.exists() and _regular(output):
+    if keep and not force and os.path.exists(path) and _regular(path):
         raise ArgumentError(
             f"-o {shown(path)!r} exists; an invoice is never replaced silently: give --force to "
             "replace it, or another name"
         )
 
 
-def _regular(path: Path) -> bool:
+def _regular(path: str) -> bool:
     try:
-        return stat.S_ISREG(path.stat().st_mode)
+        return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
 
@@ -70,15 +67,15 @@ def write_output(path: str, data: bytes) -> None:
     if path == STDIO:
         write_stdout(data)
         return
-    target = Path(path)
-    if target.exists() and not _regular(target):  # a device or a pipe: it cannot be replaced
-        _write_through(target, data)
+    import tempfile  # noqa: PLC0415 - only when a file is written (a quicker start)
+
+    if os.path.exists(path) and not _regular(path):  # a device or a pipe: it cannot be replaced
+        _write_through(path, data)
         return
-    folder = target.parent
+    folder = os.path.dirname(os.path.abspath(path))
+    name = os.path.basename(path)
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{target.name[:40]}.", suffix=".tmp"
-        )
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name[:40]}.", suffix=".tmp")
     except OSError as error:
         raise _failed(path, error) from None
     try:
@@ -87,7 +84,7 @@ def write_output(path: str, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
+        os.replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -95,15 +92,15 @@ def write_output(path: str, data: bytes) -> None:
     _sync_folder(folder)
 
 
-def _write_through(target: Path, data: bytes) -> None:
+def _write_through(target: str, data: bytes) -> None:
     try:
-        with target.open("wb") as stream:
+        with open(target, "wb") as stream:
             stream.write(data)
     except OSError as error:
-        raise _failed(str(target), error) from None
+        raise _failed(target, error) from None
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: str) -> None:
     """Make the rename durable (a crash after it keeps the new file); not every system can."""
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
 
 from ouitec_terms import __version__
-from ouitec_terms.presentation.messages import LANGUAGES
+from ouitec_terms.presentation.languages import LANGUAGES
 
 from . import arguments as types
 
-__all__ = ["OUTPUTS", "parser"]
+__all__ = ["OUTPUTS", "SUBCOMMANDS", "parser"]
 
 OUTPUTS = ("quote", "statement", "comparison", "late")
 """What ``schema --output`` names: the outputs whose JSON it describes."""
@@ -51,10 +51,74 @@ def _quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> No
     )
 
 
-def _invoice(commands: Any) -> None:
-    sub = commands.add_parser(
-        "invoice", help="a French invoice or credit note of a document, as text, XML or PDF"
+def _quote(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [intervention] (- : stdin)"
     )
+    _quote_options(sub, ("table", "text", "json", "csv"))
+
+
+def _demo(sub: argparse.ArgumentParser) -> None:
+    _quote_options(sub, ("table", "text", "json", "csv"))
+
+
+def _calendar(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("year", type=int, metavar="YEAR")
+    sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
+    _tariff(sub)
+    _common(sub)
+
+
+def _compare(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
+    _quote_options(sub, ("text", "json"))
+
+
+def _statement(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [[interventions]] (- : stdin)"
+    )
+    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    _tariff(sub)
+    _common(sub, ("table", "text", "json", "csv"))
+    _output(sub)
+
+
+def _late(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "amount", type=types.amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
+    )
+    sub.add_argument("--due", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--paid", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--ecb-rate",
+        type=types.rate_assignment,
+        action="append",
+        default=[],
+        metavar="YYYY-HN=R",
+        help="add the ECB rate (percent) of a half-year the table lacks, e.g. 2026-H2=2.15; "
+        "repeatable",
+    )
+    sub.add_argument(
+        "--ecb-rates",
+        metavar="FILE",
+        help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
+    )
+    _common(sub, ("text", "json"))
+
+
+def _schema(sub: argparse.ArgumentParser) -> None:
+    which = sub.add_mutually_exclusive_group()
+    which.add_argument(
+        "--statement", action="store_true", help="the schema of a statement document instead"
+    )
+    which.add_argument("--tariff", action="store_true", help="the schema of a tariff file instead")
+    which.add_argument(
+        "--output", choices=OUTPUTS, help="the schema of the JSON a command writes (--format json)"
+    )
+
+
+def _invoice(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("file", metavar="DOC", help="a quote document, or a statement's with --month")
     sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
     sub.add_argument("--number", required=True, metavar="N", help="the invoice's number")
@@ -100,66 +164,32 @@ def _invoice(commands: Any) -> None:
     )
 
 
-def parser() -> argparse.ArgumentParser:
-    """The parser of ``ouitec-terms``."""
+SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "quote": ("price a TOML or JSON document", _quote),
+    "demo": ("price the built-in scenario", _demo),
+    "calendar": ("holidays and business window of a year", _calendar),
+    "compare": ("which billing mode is cheapest for a document", _compare),
+    "statement": ("price a month of interventions for one client", _statement),
+    "late": ("late-payment interest and indemnity (Art. 4)", _late),
+    "invoice": ("a French invoice or credit note of a document, as text, XML or PDF", _invoice),
+    "schema": ("JSON Schema of an input document or of an output", _schema),
+}
+"""Each subcommand: its help line and the function that adds its options."""
+
+
+def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``ouitec-terms``. Given the command line, it adds the options of the one
+    subcommand it names (the others keep their name and help line): building them all would
+    cost as much as the rest of a ``--version`` (issue 18)."""
+    named = next((word for word in argv or () if not word.startswith("-")), None)
     main = types.Parser(
         prog="ouitec-terms",
         description="Price interventions by OUiTEC's general terms of sale (CGV 2024-06-02).",
     )
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub = commands.add_parser("quote", help="price a TOML or JSON document")
-    sub.add_argument(
-        "file", metavar="FILE", help="document with [client] and [intervention] (- : stdin)"
-    )
-    _quote_options(sub, ("table", "text", "json", "csv"))
-    sub = commands.add_parser("demo", help="price the built-in scenario")
-    _quote_options(sub, ("table", "text", "json", "csv"))
-    sub = commands.add_parser("calendar", help="holidays and business window of a year")
-    sub.add_argument("year", type=int, metavar="YEAR")
-    sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
-    _tariff(sub)
-    _common(sub)
-    sub = commands.add_parser("compare", help="which billing mode is cheapest for a document")
-    sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
-    _quote_options(sub, ("text", "json"))
-    sub = commands.add_parser("statement", help="price a month of interventions for one client")
-    sub.add_argument(
-        "file", metavar="FILE", help="document with [client] and [[interventions]] (- : stdin)"
-    )
-    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
-    _tariff(sub)
-    _common(sub, ("table", "text", "json", "csv"))
-    _output(sub)
-    sub = commands.add_parser("late", help="late-payment interest and indemnity (Art. 4)")
-    sub.add_argument(
-        "amount", type=types.amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
-    )
-    sub.add_argument("--due", type=types.day, required=True, metavar="YYYY-MM-DD")
-    sub.add_argument("--paid", type=types.day, required=True, metavar="YYYY-MM-DD")
-    sub.add_argument(
-        "--ecb-rate",
-        type=types.rate_assignment,
-        action="append",
-        default=[],
-        metavar="YYYY-HN=R",
-        help="add the ECB rate (percent) of a half-year the table lacks, e.g. 2026-H2=2.15; "
-        "repeatable",
-    )
-    sub.add_argument(
-        "--ecb-rates",
-        metavar="FILE",
-        help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
-    )
-    _common(sub, ("text", "json"))
-    _invoice(commands)
-    sub = commands.add_parser("schema", help="JSON Schema of an input document or of an output")
-    which = sub.add_mutually_exclusive_group()
-    which.add_argument(
-        "--statement", action="store_true", help="the schema of a statement document instead"
-    )
-    which.add_argument("--tariff", action="store_true", help="the schema of a tariff file instead")
-    which.add_argument(
-        "--output", choices=OUTPUTS, help="the schema of the JSON a command writes (--format json)"
-    )
+    for name, (summary, options) in SUBCOMMANDS.items():
+        sub = commands.add_parser(name, help=summary)
+        if argv is None or name == named:
+            options(sub)
     return main

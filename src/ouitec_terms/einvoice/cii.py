@@ -45,7 +45,7 @@ UNIT_CODES = {Unit.HOUR: "HUR", Unit.KM: "KMT", Unit.DAY: "DAY", Unit.DEVIS: "C6
 """UN/ECE Recommendation 20 codes of the lines' units (BT-130)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VatCategory:
     """The EN 16931 VAT category of a regime (BT-118, BT-151) and its exemption reason, as the
     XML states them: the regime's treatment of
@@ -64,8 +64,14 @@ class VatCategory:
 def vat_category(regime: VatRegime) -> VatCategory:
     """The VAT category an e-invoice declares for ``regime``."""
     treatment = VAT_TREATMENTS[regime]
-    reason = None if treatment.mention is None else mention_text(Mention(treatment.mention), "fr")
-    return VatCategory(treatment.category, reason, treatment.exemption_code, treatment.source)
+    mention = treatment.mention
+    reason = None if mention is None else mention_text(Mention(code=mention), "fr")
+    return VatCategory(
+        code=treatment.category,
+        reason=reason,
+        reason_code=treatment.exemption_code,
+        source=treatment.source,
+    )
 
 
 VAT_CATEGORIES: dict[VatRegime, VatCategory] = {

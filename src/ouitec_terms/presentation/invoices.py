@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class InvoiceRow:
     """One line of the invoice as a reader sees it."""
 
@@ -51,7 +51,7 @@ class InvoiceRow:
     """Amount HT, formatted."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class InvoiceSections:
     """The words of an invoice, section by section, in one language."""
 
@@ -151,7 +151,7 @@ def legal_mentions(invoice: Invoice, lang: Lang = "fr") -> tuple[str, ...]:
     if rule.mention is not None:
         from ouitec_terms.rules.mentions import Mention  # noqa: PLC0415 - one use
 
-        out.append(mention_text(Mention(rule.mention), m))
+        out.append(mention_text(Mention(code=rule.mention), m))
     seen = set()
     for q in invoice.quotes:
         for mention in q.mentions:

@@ -34,17 +34,16 @@ from ouitec_terms.money import in_library_context
 
 from .catalogue_en import EN
 from .catalogue_fr import FR
+from .languages import LANGUAGES
 from .numbers import NBSP, NNBSP, format_eur, format_percent, format_price
 
 __all__ = ["CATALOGUES", "LANGUAGES", "Messages", "messages_for"]
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = MappingProxyType({"fr": FR, "en": EN})
 """The catalogues, by language code."""
-LANGUAGES = tuple(CATALOGUES)
-"""The languages documents are rendered in; the first is the default."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Messages:
     """The words and the typography of one language.
 
@@ -146,4 +145,4 @@ def messages_for(lang: str | Messages = "fr") -> Messages:
         raise ArgumentError(
             f"lang {lang!r} has no catalogue; use one of {', '.join(LANGUAGES)} (fr by default)"
         )
-    return Messages(lang, texts)
+    return Messages(lang=lang, texts=texts)

@@ -31,7 +31,8 @@ from types import MappingProxyType
 
 import holidays
 
-from ouitec_terms.boundary.scalars import FIRST_YEAR, LAST_YEAR, check_subdivision
+from ouitec_terms.boundary.limits import FIRST_YEAR, LAST_YEAR
+from ouitec_terms.boundary.scalars import check_subdivision
 from ouitec_terms.boundary.tariff import Tariff
 from ouitec_terms.errors import CalendarError
 
@@ -46,7 +47,7 @@ CLOSURE = "Fermeture"
 """The name given to a tariff's extra closure dates."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class HolidayCalendar:
     """The public holidays and business days of one place, 1970–2100 (Art. 3).
 

@@ -31,7 +31,7 @@ class MentionCode(StrEnum):
     value: the devis reference."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """One mention: its code and the value its wording needs (empty when none)."""
 

@@ -68,7 +68,7 @@ INDEMNITY = law.RECOVERY_INDEMNITY.value
 _YEAR = law.DAYS_IN_YEAR.value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EcbRate:
     """The ECB main refinancing rate (percent) in force on the first day of a half-year."""
 
@@ -83,19 +83,26 @@ class EcbRate:
 
 
 _ECB = "ECB key interest rates, main refinancing operations (fixed rate), decision effective"
+
+
+def _ecb(year: int, half: int, rate: str, decided: date) -> EcbRate:
+    return EcbRate(
+        half_year=HalfYear(year, half),
+        rate=Decimal(rate),
+        in_force_since=decided,
+        source=f"{_ECB} {decided.isoformat()}",
+    )
+
+
 ECB_RATE_HISTORY: tuple[EcbRate, ...] = (
-    *(
-        EcbRate(HalfYear(y, h), Decimal("0.00"), date(2016, 3, 16), f"{_ECB} 2016-03-16")
-        for y in (2020, 2021, 2022)
-        for h in (1, 2)
-    ),
-    EcbRate(HalfYear(2023, 1), Decimal("2.50"), date(2022, 12, 21), f"{_ECB} 2022-12-21"),
-    EcbRate(HalfYear(2023, 2), Decimal("4.00"), date(2023, 6, 21), f"{_ECB} 2023-06-21"),
-    EcbRate(HalfYear(2024, 1), Decimal("4.50"), date(2023, 9, 20), f"{_ECB} 2023-09-20"),
-    EcbRate(HalfYear(2024, 2), Decimal("4.25"), date(2024, 6, 12), f"{_ECB} 2024-06-12"),
-    EcbRate(HalfYear(2025, 1), Decimal("3.15"), date(2024, 12, 18), f"{_ECB} 2024-12-18"),
-    EcbRate(HalfYear(2025, 2), Decimal("2.15"), date(2025, 6, 11), f"{_ECB} 2025-06-11"),
-    EcbRate(HalfYear(2026, 1), Decimal("2.15"), date(2025, 6, 11), f"{_ECB} 2025-06-11"),
+    *(_ecb(y, h, "0.00", date(2016, 3, 16)) for y in (2020, 2021, 2022) for h in (1, 2)),
+    _ecb(2023, 1, "2.50", date(2022, 12, 21)),
+    _ecb(2023, 2, "4.00", date(2023, 6, 21)),
+    _ecb(2024, 1, "4.50", date(2023, 9, 20)),
+    _ecb(2024, 2, "4.25", date(2024, 6, 12)),
+    _ecb(2025, 1, "3.15", date(2024, 12, 18)),
+    _ecb(2025, 2, "2.15", date(2025, 6, 11)),
+    _ecb(2026, 1, "2.15", date(2025, 6, 11)),
 )
 """The ECB main refinancing rate on 1 January / 1 July of each half-year known here (rules §9)."""
 ECB_RATES: Mapping[HalfYear, Decimal] = MappingProxyType(
@@ -124,7 +131,7 @@ def due_date(received: date, *, issued: date | None = None) -> date:
     return due
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LatePortion:
     """The interest of the late days that fall in one half-year (L441-10)."""
 
@@ -146,7 +153,7 @@ class LatePortion:
     """The law applied."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LatePayment:
     """What a late payment costs: interest per half-year and the recovery indemnity."""
 

@@ -82,7 +82,7 @@ class Unit(StrEnum):
     DEVIS = "devis"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteLine:
     """One itemised line: what, why (article), when, raw and billed time, and its price HT.
 
@@ -159,19 +159,19 @@ def hourly_line(  # noqa: PLR0917 - positional: it builds every line of every qu
     surcharge_rate = surcharge if off_hours else _ZERO
     hours = minutes_to_hours(minutes)
     return QuoteLine(
-        kind,
-        label,
-        article,
-        start,
-        end,
-        raw_seconds,
-        minutes,
-        off_hours,
-        hours,
-        Unit.HOUR,
-        rate,
-        surcharge_rate,
-        round_cents(hours * rate * (1 + surcharge_rate)),
+        kind=kind,
+        label=label,
+        article=article,
+        start=start,
+        end=end,
+        raw_seconds=raw_seconds,
+        billed_minutes=minutes,
+        off_hours=off_hours,
+        quantity=hours,
+        unit=Unit.HOUR,
+        unit_price=rate,
+        surcharge_rate=surcharge_rate,
+        amount_ht=round_cents(hours * rate * (1 + surcharge_rate)),
     )
 
 

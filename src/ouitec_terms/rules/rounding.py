@@ -48,7 +48,7 @@ def billed_minutes(microseconds: int, *, step_minutes: int) -> int:
     return started_steps(microseconds, step_minutes * 60_000_000) * step_minutes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RoundedSegment:
     """A segment with its raw duration and its billed minutes side by side."""
 
@@ -76,7 +76,9 @@ def measure(start: datetime, end: datetime, step_minutes: int) -> tuple[Decimal,
 
 def _rounded(start: datetime, end: datetime, off_hours: bool, step_minutes: int) -> RoundedSegment:
     raw, billed = measure(start, end, step_minutes)
-    return RoundedSegment(start, end, off_hours, raw, billed)
+    return RoundedSegment(
+        start=start, end=end, off_hours=off_hours, raw_seconds=raw, billed_minutes=billed
+    )
 
 
 def round_segment(segment: Segment, *, step_minutes: int) -> RoundedSegment:

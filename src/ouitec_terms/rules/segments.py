@@ -31,7 +31,7 @@ from .windows import BusinessWindows
 __all__ = ["Piece", "Segment", "business_and_off_hours", "pieces", "split"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Segment:
     """Real time ``[start, end)`` (UTC), entirely in or entirely out of business hours."""
 
@@ -90,7 +90,9 @@ def split(start: datetime, end: datetime, windows: BusinessWindows) -> tuple[Seg
 
     ``start`` and ``end`` must be aware; they are compared in UTC (``end`` after ``start``).
     """
-    return tuple(Segment(a, b, off) for a, b, off in pieces(start, end, windows))
+    return tuple(
+        Segment(start=a, end=b, off_hours=off) for a, b, off in pieces(start, end, windows)
+    )
 
 
 def business_and_off_hours(

@@ -49,8 +49,10 @@ def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
     ``tariff.sum_active_contracts`` the commitments of all qualifying contracts are added up,
     exactly, in the library's context whatever the caller's (D63).
     """
+    if not client.contracts:  # the common case of a quote: nothing to look at
+        return False
     threshold = tariff.contract_min_monthly
-    qualifying = qualifying_contracts(client, day, tariff) if client.contracts else ()
+    qualifying = qualifying_contracts(client, day, tariff)
     if not tariff.sum_active_contracts:  # D2: one contract must qualify
         return any(c.monthly_commitment >= threshold for c in qualifying)
     total = reduce(LIBRARY_CONTEXT.add, (c.monthly_commitment for c in qualifying), Decimal(0))

@@ -88,7 +88,7 @@ VAT_TREATMENTS: dict[VatRegime, VatTreatment] = {
 """How each VAT regime is stated on documents and e-invoices: one table, keyed by regime."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VatRule:
     """One dated VAT rate of one regime, with its legal source and the mention it requires."""
 
@@ -118,21 +118,27 @@ class VatRule:
 
 
 _SINCE_2000 = date(2000, 4, 1)
+
+
+def _rule(regime: VatRegime, since: date, until: date | None, rate: str, source: str) -> VatRule:
+    return VatRule(
+        regime=regime, valid_from=since, valid_until=until, rate=Decimal(rate), source=source
+    )
+
+
 VAT_RULES: tuple[VatRule, ...] = (
-    VatRule(
-        _R.FRANCE, _SINCE_2000, date(2014, 1, 1), Decimal("0.196"), "CGI art. 278 (loi 2000-656)"
-    ),
-    VatRule(_R.FRANCE, date(2014, 1, 1), None, Decimal("0.20"), "CGI art. 278 (loi 2012-1510)"),
-    VatRule(_R.GUADELOUPE_MARTINIQUE_REUNION, _SINCE_2000, None, Decimal("0.085"), "CGI art. 296"),
-    VatRule(_R.GUYANE_MAYOTTE, _SINCE_2000, None, Decimal(0), "CGI art. 294"),
-    VatRule(
+    _rule(_R.FRANCE, _SINCE_2000, date(2014, 1, 1), "0.196", "CGI art. 278 (loi 2000-656)"),
+    _rule(_R.FRANCE, date(2014, 1, 1), None, "0.20", "CGI art. 278 (loi 2012-1510)"),
+    _rule(_R.GUADELOUPE_MARTINIQUE_REUNION, _SINCE_2000, None, "0.085", "CGI art. 296"),
+    _rule(_R.GUYANE_MAYOTTE, _SINCE_2000, None, "0", "CGI art. 294"),
+    _rule(
         _R.EU_REVERSE_CHARGE,
         _SINCE_2000,
         None,
-        Decimal(0),
+        "0",
         "CGI art. 283-2 and 259-1; directive 2006/112/CE art. 196",
     ),
-    VatRule(_R.OUTSIDE_EU, _SINCE_2000, None, Decimal(0), "CGI art. 259-1"),
+    _rule(_R.OUTSIDE_EU, _SINCE_2000, None, "0", "CGI art. 259-1"),
 )
 """The VAT rates this library knows, by regime and date (rules §8)."""
 
@@ -153,7 +159,7 @@ def vat_rule(regime: VatRegime, on: date) -> VatRule:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VatLine:
     """The VAT of one rate: its base (sum of the HT lines at that rate) and amount (Art. 3)."""
 
@@ -170,7 +176,7 @@ class VatLine:
 def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
     """VAT on the sum of ``amounts_ht`` at ``rate``, rounded half-up to the cent (rules §8)."""
     base = sum(amounts_ht, _ZERO_CENTS)
-    return VatLine(rate, base, round_cents(base * rate))
+    return VatLine(rate=rate, base=base, amount=round_cents(base * rate))
 
 
 _ZERO_CENTS = Decimal("0.00")

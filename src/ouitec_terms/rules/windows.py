@@ -35,7 +35,7 @@ from .calendar import HolidayCalendar, calendar_for, subdivision_for
 __all__ = ["BusinessWindows", "wall_instant", "windows_for"]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class BusinessWindows:
     """Every business window of one tariff and place as UTC instants, with cumulative time.
 
@@ -112,13 +112,14 @@ def wall_instant(day: date, wall: time, tz: ZoneInfo) -> datetime:
     ```
     """
     naive = datetime.combine(day, wall)
-    early = naive.replace(tzinfo=tz).astimezone(UTC)
-    if early.astimezone(tz).replace(tzinfo=None) == naive:
-        return early  # the wall time exists (its first occurrence, if the clock shows it twice)
-    # Skipped: with the offset before the jump, ``early`` lands past the jump; with the offset
-    # after, ``before`` lands ahead of it. The jump lies between: find its minute.
-    before = naive.replace(tzinfo=tz, fold=1).astimezone(UTC)
-    low, high = min(before, early), max(before, early)
+    offset = tz.utcoffset(naive)
+    after = tz.utcoffset(naive.replace(fold=1))
+    if offset is None or after is None or after <= offset:
+        # the wall time exists: once, or twice (the autumn change, fold 0 is the first)
+        return (naive - (offset or timedelta(0))).replace(tzinfo=UTC)
+    # Skipped (spring): with the offset before the jump the instant lands past it, with the
+    # offset after it lands ahead of it. The jump lies between: find its minute.
+    low, high = (naive - after).replace(tzinfo=UTC), (naive - offset).replace(tzinfo=UTC)
     while high - low > timedelta(minutes=1):
         middle = low + (high - low) / 2
         middle -= timedelta(seconds=middle.second, microseconds=middle.microsecond)
