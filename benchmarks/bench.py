@@ -46,6 +46,7 @@ from typing import Any, ClassVar, NamedTuple
 from zoneinfo import ZoneInfo
 
 import holidays
+import startup
 
 from ouitec_terms import (
     DEFAULT_TARIFF,
@@ -652,10 +653,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if batch is not None:
         rows.append(batch)
 
+    # 7. starting the command (issue 18), each in a fresh process
+    runs = max(3, 2 * args.repeats + 1)
+    starts = startup.measure(repeats=runs)
+    for name, seconds in starts.items():
+        rows.append(Row(name, "start", seconds * 1e6, 1, f"{seconds * 1e3:.1f} ms, best of {runs}"))
+
     return report(
         rows,
         args,
         {"floor": floor_ratio, "statement": statement_ratio, "json": json_ratio},
+        startup.targets(starts),
     )
 
 
@@ -725,7 +733,12 @@ def run_batch(n: int, seed: int, repeats: int) -> Row | None:
     )
 
 
-def report(rows: list[Row], args: argparse.Namespace, ratios: dict[str, float]) -> dict[str, Any]:
+def report(
+    rows: list[Row],
+    args: argparse.Namespace,
+    ratios: dict[str, float],
+    start_targets: dict[str, tuple[float, float, str]],
+) -> dict[str, Any]:
     by_name = {row.name: row for row in rows}
     ours_us = by_name["ouitec-terms business_and_off_hours()"].microseconds
     short, long = by_name.get("quote() < 4 h"), by_name.get("quote() 2–14 days")
@@ -754,6 +767,7 @@ def report(rows: list[Row], args: argparse.Namespace, ratios: dict[str, float]) 
         )
     if batch:
         targets["batch ≥ 5 000 000 rows/s"] = (batch.extra["rows_per_second"] / 1e6, 5.0, "≥")
+    targets.update(start_targets)
     machine = (
         f"{platform.machine()}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, {_cpus()}"

@@ -42,24 +42,19 @@ from decimal import (
     getcontext,
     setcontext,
 )
-from typing import Annotated, Any, ParamSpec, TypeVar
-
-from pydantic import BeforeValidator, WithJsonSchema
+from typing import Any, ParamSpec, TypeVar
 
 from .errors import IncludedHoursError, InvalidAmountError
 
 __all__ = [
     "CENT",
     "INPUT_LIMIT",
+    "INPUT_PATTERN",
     "INPUT_PLACES",
     "INPUT_TEXT",
     "LIBRARY_CONTEXT",
     "MAX_INCLUDED_HOURS",
     "QUARTER_HOURS_TEXT",
-    "Amount",
-    "InputAmount",
-    "InputQuantity",
-    "NonNegativeAmount",
     "NumberWithFraction",
     "available_hours",
     "enter_library_context",
@@ -156,7 +151,7 @@ class NumberWithFraction(Decimal):
 INPUT_TEXT = r"^[0-9]{1,12}(\.[0-9]{1,6})?$"
 """The one form of an input amount written as text, for the validator and the JSON Schema: ASCII
 digits, at most 12 before the point and 6 after, no sign, exponent or separator."""
-_INPUT_TEXT = re.compile(INPUT_TEXT.removesuffix("$") + r"\Z", re.ASCII)
+INPUT_PATTERN = re.compile(INPUT_TEXT.removesuffix("$") + r"\Z", re.ASCII)
 _DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z", re.ASCII)
 QUARTER_HOURS_TEXT = r"^[0-9]{1,6}(\.(0|00|25|5|50|75))?$"
 """Quarter hours as text: up to six digits and a quarter (the documents' JSON Schema)."""
@@ -213,42 +208,9 @@ def to_decimal(value: Any) -> Decimal:
     return result
 
 
-def _finite_decimal(value: Any) -> Decimal:
-    return to_decimal(value)
-
-
-def _non_negative(value: Any) -> Decimal:
-    result = to_decimal(value)
-    if result.is_signed():
-        raise InvalidAmountError(f"{result} is negative; this quantity must be 0 or more")
-    return result
-
-
 INPUT_LIMIT = Decimal(10) ** 12
 """The largest amount, rate or distance accepted as input, and the most decimal places."""
 INPUT_PLACES = 6
-
-
-def _input_quantity(value: Any) -> Decimal:
-    if type(value) is str:
-        if _INPUT_TEXT.match(value):  # no sign, below 10**12, at most 6 places: nothing to check
-            return Decimal(value)
-        raise InvalidAmountError(
-            f"{value[:40]!r} is not an amount; write it like '12.50': ASCII digits, at most "
-            f"12 before the point and {INPUT_PLACES} after, no sign, exponent or separator"
-        )
-    result = _non_negative(value)
-    if result >= INPUT_LIMIT:
-        raise InvalidAmountError(
-            f"{result} is too large; amounts, rates and distances must stay below {INPUT_LIMIT:,}"
-        )
-    exponent = result.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -INPUT_PLACES:
-        raise InvalidAmountError(
-            f"{result} has more than {INPUT_PLACES} decimal places; round it to at most "
-            f"{INPUT_PLACES}"
-        )
-    return result
 
 
 def round_cents(amount: Decimal) -> Decimal:
@@ -354,52 +316,3 @@ def _whole_units(value: Any, *, name: str, per_hour: int, refusal: str) -> Decim
     if hours.is_signed() or hours > MAX_INCLUDED_HOURS or units != units.to_integral_value():
         raise IncludedHoursError(refusal.format(name=name, hours=hours, most=MAX_INCLUDED_HOURS))
     return hours
-
-
-# The validators below read exact values and compare them: they depend on no decimal context.
-Amount = Annotated[Decimal, BeforeValidator(_finite_decimal)]
-"""An exact, finite Decimal; floats refused. Pydantic writes Decimals to JSON as strings
-(``"162.00"``), exactly ``str(value)``."""
-NonNegativeAmount = Annotated[Decimal, BeforeValidator(_non_negative)]
-"""Like [`Amount`][ouitec_terms.money.Amount], and 0 or more."""
-InputAmount = Annotated[
-    Decimal,
-    BeforeValidator(_input_quantity),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 0, "maximum": int(INPUT_LIMIT) - 1},
-                {"type": "string", "pattern": INPUT_TEXT},
-            ],
-            "examples": ["0.636", "500", 32],
-        },
-        mode="validation",
-    ),
-]
-"""An input amount, rate or distance: 0 or more, below 10**12, at most 6 decimal places."""
-
-
-def _exact_number(value: Any) -> Any:
-    """A number written with a fraction in a document, read exactly: a plain Decimal."""
-    return Decimal(value) if isinstance(value, NumberWithFraction) else value
-
-
-InputQuantity = Annotated[
-    Decimal,
-    BeforeValidator(_input_quantity),
-    BeforeValidator(_exact_number),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "exclusiveMaximum": int(INPUT_LIMIT)},
-                {"type": "string", "pattern": INPUT_TEXT},
-            ],
-            "examples": ["32", 12.5],
-        },
-        mode="validation",
-    ),
-]
-"""An input distance or quantity: like [`InputAmount`][ouitec_terms.money.InputAmount], and also a
-JSON or TOML number with a fraction, read exactly from its text (D21). Money stays strings or
-integers.
-"""

@@ -24,9 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ouitec_terms.boundary.amounts import Amount
 from ouitec_terms.boundary.models import BillingMode, Client, Intervention
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
-from ouitec_terms.money import Amount, in_library_context
+from ouitec_terms.money import in_library_context
 
 from .quote import Quote, quote
 

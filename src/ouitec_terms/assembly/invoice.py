@@ -33,13 +33,14 @@ from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from ouitec_terms.boundary.amounts import Amount
 from ouitec_terms.boundary.limits import check_day
 from ouitec_terms.boundary.models import Client, VatRegime
 from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.scalars import add_months
 from ouitec_terms.boundary.text import check_one_line
 from ouitec_terms.errors import InvoiceError
-from ouitec_terms.money import Amount, in_library_context
+from ouitec_terms.money import in_library_context
 from ouitec_terms.rules.payment import due_date
 from ouitec_terms.rules.vat import VatLine
 

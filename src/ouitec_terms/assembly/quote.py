@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, setcontext
 from typing import Any
 
+from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
 from ouitec_terms.boundary.models import (
     BillingMode,
     Channel,
@@ -36,8 +37,6 @@ from ouitec_terms.boundary.models import (
 from ouitec_terms.boundary.scalars import utc
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.money import (
-    Amount,
-    NonNegativeAmount,
     available_hours,
     enter_library_context,
     hours_to_minutes,

@@ -35,6 +35,7 @@ from decimal import Decimal
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
+from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
 from ouitec_terms.boundary.models import Client, Intervention, check_statement_span
 from ouitec_terms.boundary.scalars import (
     FIRST_YEAR,
@@ -45,8 +46,6 @@ from ouitec_terms.boundary.scalars import (
 from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff
 from ouitec_terms.errors import StatementError
 from ouitec_terms.money import (
-    Amount,
-    NonNegativeAmount,
     available_hours,
     hours_to_minutes,
     in_library_context,

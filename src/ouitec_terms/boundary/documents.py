@@ -27,8 +27,8 @@ from typing import Any, Self, TypeVar
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ouitec_terms.errors import DocumentError
-from ouitec_terms.money import InputAmount
 
+from .amounts import InputAmount
 from .models import Client, Intervention, check_statement_span
 from .reading import describe_validation_error, read_data
 from .scalars import LOCAL_CLOCK, MAX_INTERVENTIONS_PER_STATEMENT, IncludedHours

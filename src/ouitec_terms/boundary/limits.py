@@ -2,6 +2,7 @@
 before it imports anything heavy).
 
 ```pycon
+>>> from datetime import date
 >>> check_day(date(2025, 6, 30), "--issued")
 datetime.date(2025, 6, 30)
 
@@ -10,7 +11,9 @@ datetime.date(2025, 6, 30)
 
 from __future__ import annotations
 
-from datetime import date
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a quicker start)
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "check_day"]
 
@@ -24,6 +27,7 @@ def check_day(day: date, name: str) -> date:
     naming ``name``, so that no date computed from it (a due date, a month's end) overflows.
 
     ```pycon
+    >>> from datetime import date
     >>> check_day(date(9999, 12, 31), "--issued")
     Traceback (most recent call last):
     ...

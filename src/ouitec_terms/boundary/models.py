@@ -35,12 +35,9 @@ from pydantic import (
     model_validator,
 )
 
-from ouitec_terms.money import (
-    InputAmount,
-    InputQuantity,
-    whole_cents,
-)
+from ouitec_terms.money import whole_cents
 
+from .amounts import InputAmount, InputQuantity
 from .catalogue import Service
 from .identifiers import Email, Siren
 from .places import regimes_of_place, regimes_of_vat_number

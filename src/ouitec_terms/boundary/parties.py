@@ -19,8 +19,8 @@ from typing import Any, Self
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ouitec_terms.errors import InvoiceError
-from ouitec_terms.money import InputAmount
 
+from .amounts import InputAmount
 from .identifiers import Email, Iban, Siren, Siret, VatNumber, check_same_siren
 from .models import Address
 from .reading import describe_validation_error, parse_text, read_data

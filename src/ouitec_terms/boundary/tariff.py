@@ -29,8 +29,8 @@ import holidays
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from ouitec_terms.errors import TariffError
-from ouitec_terms.money import InputAmount
 
+from .amounts import InputAmount
 from .reading import describe_validation_error, parse_text, read_data
 from .text import Name
 

@@ -10,7 +10,6 @@ input, for one input at most); ``-o FILE`` is written whole or not at all
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -54,6 +53,8 @@ def _say(message: str) -> None:
     """One line on standard error, if there is one to write to."""
     if sys.stderr is None:
         return
+    import contextlib  # noqa: PLC0415 - only on an error (a quicker start)
+
     with contextlib.suppress(OSError, ValueError):
         print(f"ouitec-terms: {shown(message, 400)}", file=sys.stderr, flush=True)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from ouitec_terms.boundary.echo import one_line, shown
 from ouitec_terms.boundary.limits import FIRST_YEAR, LAST_YEAR, check_day
@@ -18,6 +17,7 @@ from ouitec_terms.errors import ArgumentError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a quicker start)
 if TYPE_CHECKING:
+    from datetime import date
     from decimal import Decimal
     from typing import NoReturn
 
@@ -44,6 +44,8 @@ EXIT_OUTPUT_FAILED = 1
 
 def day(text: str) -> date:
     """A ``YYYY-MM-DD`` date within the years the library prices."""
+    from datetime import date  # noqa: PLC0415 - only when a date option is given
+
     try:
         given = date.fromisoformat(text)
     except ValueError:

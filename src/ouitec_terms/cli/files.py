@@ -11,7 +11,6 @@ cannot be renamed over. Every failure is an [`OutputError`][ouitec_terms.errors.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import sys
@@ -86,6 +85,8 @@ def write_output(path: str, data: bytes) -> None:
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as error:
+        import contextlib  # noqa: PLC0415 - only on a failed write
+
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise _failed(path, error) from None
@@ -102,6 +103,8 @@ def _write_through(target: str, data: bytes) -> None:
 
 def _sync_folder(folder: str) -> None:
     """Make the rename durable (a crash after it keeps the new file); not every system can."""
+    import contextlib  # noqa: PLC0415 - only once a file is written
+
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY)
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 
 from ouitec_terms import __version__
 from ouitec_terms.presentation.languages import LANGUAGES
@@ -45,7 +44,7 @@ def _quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> No
     sub.add_argument(
         "--included-hours",
         type=types.included_hours,
-        default=Decimal(0),
+        default="0",  # converted by its type, like a given value
         metavar="H",
         help="contract hours still available (a whole number of minutes, e.g. 1.5)",
     )

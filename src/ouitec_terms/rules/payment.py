@@ -27,17 +27,10 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import MappingProxyType
 
+from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
 from ouitec_terms.boundary.ecb import HalfYear, check_rate
 from ouitec_terms.errors import MissingRateError, PaymentError
-from ouitec_terms.money import (
-    INPUT_LIMIT,
-    Amount,
-    NonNegativeAmount,
-    in_library_context,
-    round_cents,
-    to_decimal,
-    whole_cents,
-)
+from ouitec_terms.money import INPUT_LIMIT, in_library_context, round_cents, to_decimal, whole_cents
 
 from . import law
 

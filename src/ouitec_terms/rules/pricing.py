@@ -21,7 +21,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ouitec_terms.money import Amount, NonNegativeAmount, minutes_to_hours, round_cents
+from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
+from ouitec_terms.money import minutes_to_hours, round_cents
 
 from .rounding import RoundedSegment, measure
 from .segments import Piece

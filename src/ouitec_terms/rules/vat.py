@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ouitec_terms.boundary.amounts import NonNegativeAmount
 from ouitec_terms.boundary.models import VatRegime
 from ouitec_terms.errors import VatError
-from ouitec_terms.money import NonNegativeAmount, round_cents
+from ouitec_terms.money import round_cents
 
 from .mentions import MentionCode
 
