@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 HEAVY = ("pydantic", "holidays", "ouitec_terms.boundary.models", "ouitec_terms.rules.windows")
 PROBE = """
 import sys
+from pathlib import Path
 {code}
 print("heavy:" + ",".join(name for name in {heavy!r} if name in sys.modules))
 """
@@ -62,3 +64,47 @@ def test_a_quote_loads_what_it_needs() -> None:
         "    main(['quote', 'docs/examples/spec-01-business-hours.toml'])"
     )
     assert set(imported(code)) == set(HEAVY)
+
+
+def test_the_lazy_exports_are_the_static_imports() -> None:
+    """The table `import ouitec_terms` resolves names from says what its `TYPE_CHECKING`
+    imports say, name for name and module for module, and lists every name of `__all__` (D78)."""
+    import ast  # noqa: PLC0415
+
+    import ouitec_terms  # noqa: PLC0415
+
+    tree = ast.parse(Path(ouitec_terms.__file__).read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+    )
+    static: dict[str, tuple[str, ...]] = {}
+    for node in guarded.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            static.setdefault(f".{node.module}", ())
+            static[f".{node.module}"] += tuple(alias.name for alias in node.names)
+    assert static == ouitec_terms._EXPORTS
+    exported = {name for names in static.values() for name in names}
+    assert set(ouitec_terms.__all__) - {"__version__"} == exported
+    for name in ouitec_terms.__all__:
+        assert getattr(ouitec_terms, name) is not None
+
+
+def test_every_computed_value_is_built_by_keyword_only() -> None:
+    """Computed values are frozen, slotted dataclasses built by keyword only: two swapped
+    arguments of one type cannot pass the type checker, nor run (D79)."""
+    import dataclasses  # noqa: PLC0415
+
+    import ouitec_terms  # noqa: PLC0415
+
+    values = [
+        getattr(ouitec_terms, name)
+        for name in ouitec_terms.__all__
+        if dataclasses.is_dataclass(getattr(ouitec_terms, name))
+    ]
+    assert len(values) >= 12
+    for value in values:
+        assert all(f.kw_only for f in dataclasses.fields(value)), value.__name__
+        with pytest.raises(TypeError):
+            value("positional")
