@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import holidays
 
 from .messages import messages_for
+from .pieces import (
+    Lang,
+)
 
 if TYPE_CHECKING:
     from ouitec_terms.boundary.tariff import Tariff
     from ouitec_terms.rules.calendar import HolidayCalendar
-from .pieces import (
-    Lang,
-)
 
 __all__ = ["calendar_text"]
 

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 from ouitec_terms.money import in_library_context
 
 from .messages import Messages, messages_for
-
-if TYPE_CHECKING:
-    from ouitec_terms.assembly.compare import ModeComparison
 from .pieces import (
     NUMERIC,
     TEXT,
     Lang,
     html_table,
 )
+
+if TYPE_CHECKING:
+    from ouitec_terms.assembly.compare import ModeComparison
 
 __all__ = ["comparison_html", "comparison_text"]
 

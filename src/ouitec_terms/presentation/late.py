@@ -10,12 +10,12 @@ from ouitec_terms.money import in_library_context
 from ouitec_terms.rules import law
 
 from .messages import Messages, messages_for
-
-if TYPE_CHECKING:
-    from ouitec_terms.rules.payment import LatePayment
 from .pieces import (
     Lang,
 )
+
+if TYPE_CHECKING:
+    from ouitec_terms.rules.payment import LatePayment
 
 __all__ = ["late_payment_html", "late_payment_text"]
 

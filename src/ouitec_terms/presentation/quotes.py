@@ -37,9 +37,6 @@ from typing import TYPE_CHECKING
 from ouitec_terms.money import in_library_context
 
 from .messages import messages_for
-
-if TYPE_CHECKING:
-    from ouitec_terms.assembly.quote import Quote
 from .pieces import (
     NOWRAP,
     NUMERIC,
@@ -57,6 +54,9 @@ from .pieces import (
     title,
     totals_rows,
 )
+
+if TYPE_CHECKING:
+    from ouitec_terms.assembly.quote import Quote
 
 __all__ = ["quote_html", "quote_table", "quote_text"]
 

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from ouitec_terms.money import in_library_context
 
 from .messages import messages_for
-
-if TYPE_CHECKING:
-    from ouitec_terms.assembly.quote import Quote
 from .pieces import (
     Lang,
     line_description,
     local_time,
 )
+
+if TYPE_CHECKING:
+    from ouitec_terms.assembly.quote import Quote
 
 __all__ = ["LINE_COLUMNS", "csv_cell", "lines_csv"]
 

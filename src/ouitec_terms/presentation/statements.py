@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING
 from ouitec_terms.money import in_library_context
 
 from .messages import Messages, messages_for
-
-if TYPE_CHECKING:
-    from ouitec_terms.assembly.statement import Statement
 from .pieces import (
     NOWRAP,
     NUMERIC,
@@ -22,6 +19,9 @@ from .pieces import (
     text_totals,
     totals_rows,
 )
+
+if TYPE_CHECKING:
+    from ouitec_terms.assembly.statement import Statement
 
 __all__ = ["statement_html", "statement_table", "statement_text"]
 
