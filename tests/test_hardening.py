@@ -630,3 +630,23 @@ def test_a_letter_no_embedded_font_draws_is_refused_naming_the_field(
     with pytest.raises(InvoiceError, match=f"{field}: the character"):
         to_facturx_pdf(billed)
     assert to_cii_xml(billed)
+
+
+@pytest.mark.parametrize(
+    ("option", "what"),
+    [(["--seller"], "seller file"), (["--tariff"], "tariff file")],
+)
+def test_a_file_too_large_or_not_utf8_names_what_it_is(
+    option: list[str], what: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that is not UTF-8 is refused naming what kind of file it is, not only its path."""
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"\xff\xfe")
+    args = [*INVOICE, "--number", "F-1", "--issued", "2025-03-17"]
+    args[args.index("--seller") + 1 : args.index("--seller") + 2] = (
+        [str(bad)] if option == ["--seller"] else [str(EXAMPLES / "seller.example.toml")]
+    )
+    if option == ["--tariff"]:
+        args += ["--tariff", str(bad)]
+    assert exit_status(args) == 2
+    assert f"{what} '{bad}' is not UTF-8" in one_line_error(capsys)

@@ -79,13 +79,13 @@ def read_data(
         raise error(f"cannot read {what} {source!r}: not a valid path; check the path") from None
     if len(raw) > MAX_FILE_BYTES:
         raise error(
-            f"{source!r} is larger than {MAX_FILE_BYTES // 2**20} MiB; split it into smaller "
-            "documents"
+            f"{what} {source!r} is larger than {MAX_FILE_BYTES // 2**20} MiB; split it into "
+            "smaller documents"
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise error(f"{source!r} is not UTF-8 text; save it as UTF-8") from None
+        raise error(f"{what} {source!r} is not UTF-8 text; save it as UTF-8") from None
     from_stdin = source == "<stdin>"
     toml = not text.lstrip().startswith("{") if from_stdin else file.suffix.lower() == ".toml"
     return parse_text(text, source=f"{what} {source!r}", toml=toml, error=error)
