@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -139,3 +140,39 @@ def test_totals_in_closed_form_equal_the_segments(span: tuple[datetime, datetime
     parts = split(*span, WINDOWS)
     assert business == sum((p.end - p.start for p in parts if not p.off_hours), timedelta(0))
     assert off == sum((p.end - p.start for p in parts if p.off_hours), timedelta(0))
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
+@pytest.mark.parametrize(
+    ("start", "hours"),
+    [
+        ((2025, 12, 30, 20), 60),
+        ((2025, 12, 31, 9), 20),
+        ((2026, 1, 1, 0), 30),
+        ((2025, 6, 3, 7), 5),
+    ],
+)
+def test_the_year_by_year_table_is_the_whole_table(
+    zone: str, start: tuple[int, int, int, int], hours: int
+) -> None:
+    """The windows are built year by year on first use (D80); whatever the span — across New
+    Year, in a zone 14 hours ahead of UTC or 11 behind — its edges and business time are those
+    the whole table of 1970–2100 gives, found by bisecting it."""
+    from bisect import bisect_left, bisect_right  # noqa: PLC0415
+
+    from ouitec_terms.rules.windows import _build  # noqa: PLC0415
+
+    tariff = DEFAULT_TARIFF.replace(timezone=zone, holiday_country="FR")
+    windows = windows_for(tariff)
+    fresh = _build.__wrapped__(windows.days, zone, tariff.business_start, tariff.business_end)
+    begin = datetime(*start, tzinfo=UTC)
+    finish = begin + timedelta(hours=hours)
+    assert set(fresh.years) == set()
+    got = fresh.edges_within(begin, finish), fresh.business_time(begin, finish)
+    assert set(fresh.years) <= set(range(begin.year - 1, finish.year + 2))
+    opens, closes, edges = windows.opens, windows.closes, windows.edges
+    first = bisect_right(closes, begin)
+    last = bisect_left(opens, finish, first)
+    overlapping = zip(opens[first:last], closes[first:last], strict=True)
+    expected_time = sum((min(c, finish) - max(o, begin) for o, c in overlapping), timedelta(0))
+    assert got == (edges[2 * first : 2 * last], expected_time)

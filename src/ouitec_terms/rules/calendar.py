@@ -96,6 +96,14 @@ class HolidayCalendar:
         i = bisect_left(self.business_ordinals, n)
         return i < len(self.business_ordinals) and self.business_ordinals[i] == n
 
+    def business_ordinals_of(self, year: int) -> tuple[int, ...]:
+        """The ordinals of the business days of ``year``, in order."""
+        _check_year(year)
+        ordinals = self.business_ordinals
+        low = bisect_left(ordinals, date(year, 1, 1).toordinal())
+        high = bisect_right(ordinals, date(year, 12, 31).toordinal())
+        return ordinals[low:high]
+
     def business_days(self, first: date, last: date) -> Iterator[date]:
         """The business days from ``first`` to ``last``, both included, in order."""
         _check_year(first.year)
