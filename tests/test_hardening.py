@@ -650,3 +650,21 @@ def test_a_file_too_large_or_not_utf8_names_what_it_is(
         args += ["--tariff", str(bad)]
     assert exit_status(args) == 2
     assert f"{what} '{bad}' is not UTF-8" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(("length", "status"), [(100, 0), (101, 2)])
+def test_a_reference_has_one_rule_in_the_api_and_on_the_command_line(
+    length: int, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--po` and `purchase_order=` apply the same rule (one line, 100 characters at most): the
+    command line refuses what the API refuses, and accepts what it accepts."""
+    po = "P" * length
+    args = [*INVOICE, "--number", "F-1", "--issued", "2025-03-17", "--format", "json"]
+    assert exit_status([*args, "--po", po]) == status
+    if status:
+        assert "is not a reference" in one_line_error(capsys)
+        with pytest.raises(InvoiceError, match=r"purchase_order: .* is not a reference"):
+            invoice(purchase_order=po)
+    else:
+        assert f'"purchase_order": "{po}"' in capsys.readouterr().out
+        assert invoice(purchase_order=po).purchase_order == po

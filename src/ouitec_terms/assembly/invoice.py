@@ -38,7 +38,7 @@ from ouitec_terms.boundary.limits import check_day
 from ouitec_terms.boundary.models import Client, VatRegime
 from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.scalars import add_months
-from ouitec_terms.boundary.text import check_one_line
+from ouitec_terms.boundary.text import check_one_line, check_reference
 from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import in_library_context
 from ouitec_terms.rules.payment import due_date
@@ -49,7 +49,6 @@ from .statement import Statement
 
 __all__ = [
     "MAX_INVOICE_LINES",
-    "MAX_REFERENCE",
     "NUMBER_PATTERN",
     "DocumentType",
     "Invoice",
@@ -62,8 +61,6 @@ __all__ = [
 NUMBER_PATTERN = re.compile(r"(?=[^0-9]*[0-9])[A-Za-z0-9+_/-]{1,35}\Z")
 """An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space, with at
 least one digit (the number of a continuous series, CGI annexe II art. 242 nonies A; D68)."""
-MAX_REFERENCE = 100
-"""The longest purchase-order (BT-13) or buyer reference (BT-10) accepted."""
 MAX_INVOICE_LINES = 2000
 """The most lines one invoice holds (a bound on the work of a PDF, stated in the guide)."""
 
@@ -158,14 +155,9 @@ def _check_reference(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     try:
-        check_one_line(value)
+        return check_reference(value)
     except ValueError as error:
         raise InvoiceError(f"{name}: {error}") from None
-    if not value.strip() or len(value) > MAX_REFERENCE:
-        raise InvoiceError(
-            f"{name} {value[:40]!r} must hold 1 to {MAX_REFERENCE} characters, not only spaces"
-        )
-    return value
 
 
 def _check_day(day: date, name: str) -> date:

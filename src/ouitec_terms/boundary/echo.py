@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SHOWN_CHARACTERS", "one_line", "shown"]
+__all__ = ["CONTROL", "SHOWN_CHARACTERS", "one_line", "shown"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Line breaks and control characters: what one line of text may not hold."""
 
 
 def one_line(text: str) -> str:
     """``text`` with its line breaks and control characters escaped, so it prints on one line."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 SHOWN_CHARACTERS = 100

@@ -13,9 +13,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-__all__ = ["Name", "OneLine", "check_one_line"]
+from .echo import CONTROL
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+__all__ = ["MAX_REFERENCE", "Name", "OneLine", "check_one_line", "check_reference"]
+
 _NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 """What XML 1.0 cannot carry beyond the control characters (its ``Char`` production): lone
 surrogates and the non-characters U+FFFE and U+FFFF."""
@@ -34,7 +35,7 @@ def check_one_line(text: str) -> str:
 
     ```
     """
-    found = _CONTROL.search(text) or _NOT_XML.search(text)
+    found = CONTROL.search(text) or _NOT_XML.search(text)
     if found is None:
         return text
     if _NOT_XML.match(found.group()):
@@ -45,6 +46,21 @@ def check_one_line(text: str) -> str:
     raise ValueError(
         f"{text[:40]!r} holds a line break or a control character; write it on one line"
     )
+
+
+MAX_REFERENCE = 100
+"""The longest reference of the client's accepted (a purchase order, a service code)."""
+
+
+def check_reference(text: str) -> str:
+    """``text`` if it is a reference of the client's (a purchase order, BT-13; a public buyer's
+    service code, BT-10): one line, a visible character, 100 characters at most."""
+    check_one_line(text)
+    if not text.strip() or len(text) > MAX_REFERENCE:
+        raise ValueError(
+            f"{text[:40]!r} is not a reference: 1 to {MAX_REFERENCE} characters, not only spaces"
+        )
+    return text
 
 
 def _not_blank(text: str) -> str:

@@ -120,11 +120,12 @@ def month(text: str) -> tuple[int, int]:
 
 def reference(text: str) -> str:
     """A reference of the client's (a purchase order, a service code): one line of text."""
-    if not text.strip() or len(text) > 100 or one_line(text) != text:
-        raise argparse.ArgumentTypeError(
-            f"{shown(text, 40)!r} is not a reference: 1 to 100 characters on one line"
-        )
-    return text
+    from ouitec_terms.boundary.text import check_reference  # noqa: PLC0415 - when given
+
+    try:
+        return check_reference(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def check_utf8(argv: Sequence[str]) -> None:
