@@ -6,7 +6,8 @@ business window of the covered years (1970–2100) as UTC instants — opening a
 — with the business time before each window, built year by year on first use (D80); each year,
 once built, never changes. It is shared by [`split`][ouitec_terms.rules.segments.split],
 [`business_and_off_hours`][ouitec_terms.rules.segments.business_and_off_hours] and the columnar
-batch path. Finding the windows of a span costs two bisections, whatever its length.
+batch path. Finding the windows of a span costs two bisections per year it touches, whatever
+its length.
 
 ```pycon
 >>> from datetime import UTC, datetime
@@ -86,9 +87,10 @@ class BusinessWindows:
     not those of 1970–2100.
 
     A window belongs to one local day, so to one year: finding the windows of a span, or its
-    business time, asks the one or two years it touches, each with two bisections. ``opens``,
-    ``closes``, ``edges``, ``before`` and ``ordinals`` give the whole table (the columnar batch
-    path reads it). Get one with [`windows_for`][ouitec_terms.rules.windows.windows_for].
+    business time, asks the one or two years it touches, each with two bisections. ``table()``,
+    and ``opens``, ``closes``, ``edges``, ``before`` and ``ordinals``, give the whole table (the
+    columnar batch path reads it), built once. Get one with
+    [`windows_for`][ouitec_terms.rules.windows.windows_for].
     """
 
     days: HolidayCalendar
@@ -101,6 +103,8 @@ class BusinessWindows:
     """The wall time windows close at."""
     years: dict[int, YearWindows] = field(default_factory=dict, repr=False)
     """The years built so far (each built once, then never changed)."""
+    whole: list[YearWindows] = field(default_factory=list, repr=False)
+    """The table of every covered year, once built (see ``table``)."""
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled as what it is built from; unpickling builds (or reuses) the cached table."""
@@ -129,10 +133,7 @@ class BusinessWindows:
         interleaved: ``(open₁, close₁, open₂, close₂, …)``. ``start`` and ``end`` are UTC."""
         year = start.year
         if year == end.year and _inside_year(start, end):  # the common case, kept short
-            block = self.years.get(year) or self.year(year)
-            first = bisect_right(block.closes, start)
-            last = bisect_left(block.opens, end, first)
-            return block.edges[2 * first : 2 * last]
+            return (self.years.get(year) or self.year(year)).edges_within(start, end)
         return tuple(
             edge
             for y in self._touched(start, end)
@@ -151,34 +152,44 @@ class BusinessWindows:
         """The date of ``moment`` on the local wall calendar of this time zone."""
         return moment.astimezone(self.tz).date()
 
-    def _all(self) -> list[YearWindows]:
-        return [self.year(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+    def table(self) -> YearWindows:
+        """Every covered year's windows as one table (built once, on first use), with the business
+        time before each window since 1970: what the columnar batch path reads."""
+        if not self.whole:
+            blocks = [self.year(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+            self.whole.append(
+                _windows_of(
+                    [n for block in blocks for n in block.ordinals],
+                    [moment for block in blocks for moment in block.opens],
+                    [moment for block in blocks for moment in block.closes],
+                )
+            )
+        return self.whole[0]
 
     @property
     def ordinals(self) -> tuple[int, ...]:
         """The date ordinal of each window's day, every covered year."""
-        return tuple(n for block in self._all() for n in block.ordinals)
+        return self.table().ordinals
 
     @property
     def opens(self) -> tuple[datetime, ...]:
         """Opening instant of each window, UTC, in order, every covered year."""
-        return tuple(moment for block in self._all() for moment in block.opens)
+        return self.table().opens
 
     @property
     def closes(self) -> tuple[datetime, ...]:
         """Closing instant of each window, UTC, every covered year."""
-        return tuple(moment for block in self._all() for moment in block.closes)
+        return self.table().closes
 
     @property
     def edges(self) -> tuple[datetime, ...]:
         """Opens and closes interleaved, every covered year."""
-        return tuple(moment for block in self._all() for moment in block.edges)
+        return self.table().edges
 
     @property
     def before(self) -> tuple[timedelta, ...]:
         """Business time before each window since the first covered year (cumulative)."""
-        lengths = (c - o for o, c in zip(self.opens, self.closes, strict=True))
-        return tuple(accumulate(lengths, initial=timedelta(0)))
+        return self.table().before
 
 
 def wall_instant(day: date, wall: time, tz: ZoneInfo) -> datetime:
@@ -219,6 +230,18 @@ def wall_instant(day: date, wall: time, tz: ZoneInfo) -> datetime:
     return high
 
 
+def _windows_of(ordinals: list[int], opens: list[datetime], closes: list[datetime]) -> YearWindows:
+    """The table of these windows: their edges interleaved and the business time before each."""
+    lengths = (c - o for o, c in zip(opens, closes, strict=True))
+    return YearWindows(
+        ordinals=tuple(ordinals),
+        opens=tuple(opens),
+        closes=tuple(closes),
+        edges=tuple(moment for pair in zip(opens, closes, strict=True) for moment in pair),
+        before=tuple(accumulate(lengths, initial=timedelta(0))),
+    )
+
+
 def _year(days: HolidayCalendar, tz: ZoneInfo, start: time, end: time, year: int) -> YearWindows:
     """The windows of the business days of ``year`` (a day wholly in a skipped hour has none)."""
     ordinals, opens, closes = [], [], []
@@ -229,14 +252,7 @@ def _year(days: HolidayCalendar, tz: ZoneInfo, start: time, end: time, year: int
             ordinals.append(n)
             opens.append(opening)
             closes.append(closing)
-    lengths = (c - o for o, c in zip(opens, closes, strict=True))
-    return YearWindows(
-        ordinals=tuple(ordinals),
-        opens=tuple(opens),
-        closes=tuple(closes),
-        edges=tuple(moment for pair in zip(opens, closes, strict=True) for moment in pair),
-        before=tuple(accumulate(lengths, initial=timedelta(0))),
-    )
+    return _windows_of(ordinals, opens, closes)
 
 
 @lru_cache(maxsize=64)
