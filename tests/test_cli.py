@@ -286,3 +286,16 @@ def test_compare_command_names_the_cheapest_mode(capsys: pytest.CaptureFixture[s
     assert result.saving == Decimal("12.50")
     assert main(["compare", path]) == 0
     assert "journée à distance        550,00\xa0€ HT  ← le moins cher" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("quote", "Quote"), ("statement", "Statement"), ("comparison", "ModeComparison"),
+     ("late", "LatePayment")],
+)  # fmt: skip
+def test_schema_output_names_the_type_it_describes(
+    name: str, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each choice of `schema --output` prints the JSON Schema of its own output type."""
+    assert main(["schema", "--output", name]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == f"ouitec-terms {kind}"

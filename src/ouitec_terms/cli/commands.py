@@ -53,19 +53,17 @@ from .arguments import EXIT_BAD_INPUT, EXIT_OUTPUT_FAILED
 from .corrected import read_corrected
 from .demo import demo_request
 from .files import STDIO, check_output, write_output
+from .parser import OUTPUTS as OUTPUT_NAMES
 
 __all__ = ["COMMANDS", "EXIT_INTERNAL", "check_inputs", "failure"]
 
 EXIT_INTERNAL = 70
 """The exit status of a fault of the command itself (EX_SOFTWARE): one line asks to report it."""
 
-OUTPUTS: dict[str, type] = {
-    "quote": Quote,
-    "statement": Statement,
-    "comparison": ModeComparison,
-    "late": LatePayment,
-}
-"""What ``schema --output`` names, and the type whose JSON it describes."""
+OUTPUTS: dict[str, type] = dict(
+    zip(OUTPUT_NAMES, (Quote, Statement, ModeComparison, LatePayment), strict=True)
+)
+"""What ``schema --output`` names (the parser's choices), and the type whose JSON it describes."""
 
 _INPUTS = ("file", "tariff", "seller", "ecb_rates", "corrected")
 """The options that name a file the command reads."""

@@ -197,8 +197,7 @@ def _rate_for(half: HalfYear, rates: Mapping[HalfYear, Decimal] | Decimal) -> De
     if found is None:
         raise MissingRateError(
             f"no ECB main refinancing rate for {half} (the rate in force on "
-            f"{half.first_day.isoformat()}); "
-            + _HOW_TO_ADD.format(year=half.year, half=half.half, half_year=half),
+            f"{half.first_day.isoformat()}); " + _HOW_TO_ADD.format(year=half.year, half=half.half),
             half_year=str(half),
         )
     return check_rate(to_decimal(found), half)
