@@ -367,3 +367,14 @@ def test_the_library_leaves_other_packages_loggers_alone() -> None:
     before = [logger.level for logger in loggers]
     to_facturx_pdf(invoice_for(DEMO.intervention, FRENCH))
     assert [logger.level for logger in loggers] == before
+
+
+def test_a_credit_note_without_payment_terms_fails_the_extended_ctc_fr_rules() -> None:
+    """Negative control of the EXTENDED-CTC-FR rules (issue 17): the credit note passes them
+    with its payment terms (BT-20), and fails BR-CO-25 once they are removed, as every credit
+    note did before."""
+    xml = to_cii_xml(CASES["credit-note"])
+    assert schematron_failures(xml, "EXTENDED-CTC-FR") == []
+    stripped = _mutate(xml, "//ram:SpecifiedTradePaymentTerms", _drop)
+    failures = schematron_failures(stripped, "EXTENDED-CTC-FR")
+    assert any("BR-CO-25" in failure for failure in failures), failures
