@@ -73,6 +73,7 @@ docs: $(STAMP)
 # runs a 200-item smoke of the same script). Results: benchmarks/results/latest.json.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/imports.py
 
 # The worst documents within the limits of D74, measured (docs/performance.md, "Limits").
 worst-case: $(STAMP)

@@ -1,15 +1,23 @@
 """Write the golden documents of tests/golden/ again (``make golden``), after a change to a
 rendering that was meant: the eight worked examples of the rules (docs/examples/spec-*),
-rendered as text in French and in English. ``git diff tests/golden`` then shows what changed.
+rendered as text in French and in English, and the three worked imports of time entries
+(docs/examples/imports/*: a generic CSV, GLPI, Kimai). ``git diff tests/golden`` then shows what
+changed.
 """
 
 from __future__ import annotations
 
 import sys
+import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 from ouitec_terms import load_document, quote
+from ouitec_terms.assembly.imports import MonthImport, import_month
+from ouitec_terms.boundary.clients import load_clients
+from ouitec_terms.boundary.mapping import load_mapping, preset_mapping
+from ouitec_terms.boundary.timesheets import read_time_entries
+from ouitec_terms.presentation.imports import import_text
 from ouitec_terms.presentation.quotes import quote_text
 from ouitec_terms.rules.calendar import DATA_VERSION
 
@@ -38,12 +46,48 @@ def golden_path(example: Path, lang: str) -> Path:
     return GOLDEN / f"{example.stem}.{lang}.txt"
 
 
+def import_examples() -> list[Path]:
+    """The folders of the worked imports, each with its example.toml."""
+    return sorted(p.parent for p in (EXAMPLES / "imports").glob("*/example.toml"))
+
+
+def imported(folder: Path, *, variant: bool = False) -> MonthImport:
+    """The worked import of ``folder`` (its ``[variant]`` export and mapping when asked)."""
+    example = tomllib.loads((folder / "example.toml").read_text(encoding="utf-8"))
+    given = example["variant"] if variant else example
+    source = example["source"]
+    mapping = (
+        load_mapping(folder / given["map"], preset=source)
+        if "map" in given
+        else preset_mapping(source)
+    )
+    year, month = (int(part) for part in example["month"].split("-"))
+    entries = read_time_entries(folder / given["export"], source=source, mapping=mapping)
+    return import_month(entries, load_clients(folder / "clients.toml"), year, month)
+
+
+def render_import(folder: Path, lang: str) -> str:
+    """The worked import of ``folder`` as the text ``ouitec-terms import`` prints."""
+    return import_text(imported(folder), lang) + "\n"
+
+
+def import_golden_path(folder: Path, lang: str) -> Path:
+    """Where the golden document of the worked import ``folder`` in ``lang`` is stored."""
+    return GOLDEN / "imports" / f"{folder.name}.{lang}.txt"
+
+
 def main() -> int:
     GOLDEN.mkdir(exist_ok=True)
     for example in examples():
         for lang in ("fr", "en"):
             golden_path(example, lang).write_text(render(example, lang), encoding="utf-8")
             print(f"written: {golden_path(example, lang).relative_to(ROOT)}")
+    (GOLDEN / "imports").mkdir(exist_ok=True)
+    for folder in import_examples():
+        for lang in ("fr", "en"):
+            path = import_golden_path(folder, lang)
+            path.write_text(render_import(folder, lang), encoding="utf-8")
+            print(f"written: {path.relative_to(ROOT)}")
     return 0
 
 

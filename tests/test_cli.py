@@ -31,7 +31,7 @@ from ouitec_terms.cli import demo_request, main
 from ouitec_terms.presentation.pieces import line_description
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
-DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if not p.name.startswith("seller"))
+DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and not p.name.startswith("seller"))
 #: Each shipped quote document and its expected TTC, from its own [expected] table.
 QUOTES = {
     p.name: p for p in DOCUMENTS if not p.name.startswith("statement")

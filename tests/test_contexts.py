@@ -53,6 +53,14 @@ SPLIT = lib.Client(
 SUMMING = lib.DEFAULT_TARIFF.replace(sum_active_contracts=True)
 
 
+IMPORT = EXAMPLES / "imports" / "csv"
+_CLIENTS = lib.load_clients(IMPORT / "clients.toml")
+
+
+def _entries() -> list[lib.TimeEntry | lib.EntryFlag]:
+    return list(lib.read_time_entries(IMPORT / "entries.csv"))
+
+
 def _invoice() -> lib.Invoice:
     q = lib.quote(DOCUMENT.intervention, DOCUMENT.client)
     return lib.make_invoice(q, seller=SELLER, client=DOCUMENT.client, number="F-1",
@@ -133,6 +141,16 @@ CALLS: dict[str, Callable[[], Any]] = {
     "to_json": lambda: lib.to_json(_statement()),
     "from_json": lambda: lib.from_json(lib.Statement, lib.to_json(_statement())),
     "explain": lambda: (_statement().explain(), _invoice().explain("en")),
+    "import_month": lambda: lib.import_month(_entries(), _CLIENTS, 2025, 6),
+    "interventions_from_entries": lambda: lib.interventions_from_entries(
+        _entries(), _CLIENTS, 2025, 6
+    ),
+    "price_month": lambda: lib.price_month(
+        lib.interventions_from_entries(_entries(), _CLIENTS, 2025, 6)
+    ),
+    "statement_requests": lambda: lib.statement_requests(
+        lib.interventions_from_entries(_entries(), _CLIENTS, 2025, 6)
+    ),
 }
 #: Public functions with no arithmetic of numbers (dates, names, schemas, lookups).
 NO_ARITHMETIC = {
@@ -140,7 +158,8 @@ NO_ARITHMETIC = {
     "check_invoice_series", "document_schema", "due_date", "json_schema", "load_document",
     "load_statement_document", "next_invoice_number", "read_ecb_rates", "round_segment",
     "services_of", "split", "status_date", "tariff_schema", "to_decimal", "vat_rule",
-    "windows_for",
+    "windows_for", "read_time_entries", "load_clients", "parse_clients", "load_mapping",
+    "preset_mapping",
 }  # fmt: skip
 HOSTILE = {
     "precision 2": Context(prec=2),

@@ -31,7 +31,7 @@ from strategies import NO_CONTRACT, PARIS
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 #: Every document of docs/examples but the seller's identity, which prices nothing.
-DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if not p.name.startswith("seller"))
+DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if p.is_file() and not p.name.startswith("seller"))
 
 
 def load(path: Path) -> QuoteRequest | StatementRequest:

@@ -17,6 +17,16 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     from typing import Any
 
     from .assembly.compare import ModeComparison, ModePrice, advisable_modes, compare_modes
+    from .assembly.imports import (
+        ClientMonth,
+        ImportSummary,
+        MonthEntries,
+        MonthImport,
+        import_month,
+        interventions_from_entries,
+        price_month,
+        statement_requests,
+    )
     from .assembly.invoice import (
         DocumentType,
         Invoice,
@@ -32,6 +42,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         monthly_statement,
     )
     from .boundary.catalogue import Service, ServiceFamily, services_of
+    from .boundary.clients import ClientDirectory, ClientRecord, load_clients, parse_clients
     from .boundary.documents import (
         QuoteRequest,
         StatementRequest,
@@ -40,7 +51,9 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         load_statement_document,
     )
     from .boundary.ecb import HalfYear, parse_rate_assignment, read_ecb_rates
+    from .boundary.entries import EntryFlag, FlagReason, TimeEntry
     from .boundary.jsonio import from_json, json_schema, to_json
+    from .boundary.mapping import EntryMapping, load_mapping, preset_mapping
     from .boundary.models import (
         Address,
         BillingMode,
@@ -60,11 +73,13 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         MAX_SPANS_PER_INTERVENTION,
     )
     from .boundary.tariff import DEFAULT_TARIFF, RateCard, Tariff, tariff_schema
+    from .boundary.timesheets import read_time_entries
     from .errors import (
         ArgumentError,
         BatchError,
         CalendarError,
         DocumentError,
+        EntryError,
         IncludedHoursError,
         InvalidAmountError,
         InvoiceError,
@@ -111,6 +126,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "make_invoice",
         "next_invoice_number",
     ),
+    ".assembly.imports": (
+        "ClientMonth",
+        "ImportSummary",
+        "MonthEntries",
+        "MonthImport",
+        "import_month",
+        "interventions_from_entries",
+        "price_month",
+        "statement_requests",
+    ),
     ".assembly.quote": (
         "Quote",
         "quote",
@@ -125,6 +150,12 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ServiceFamily",
         "services_of",
     ),
+    ".boundary.clients": (
+        "ClientDirectory",
+        "ClientRecord",
+        "load_clients",
+        "parse_clients",
+    ),
     ".boundary.documents": (
         "QuoteRequest",
         "StatementRequest",
@@ -137,10 +168,20 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "parse_rate_assignment",
         "read_ecb_rates",
     ),
+    ".boundary.entries": (
+        "EntryFlag",
+        "FlagReason",
+        "TimeEntry",
+    ),
     ".boundary.jsonio": (
         "from_json",
         "json_schema",
         "to_json",
+    ),
+    ".boundary.mapping": (
+        "EntryMapping",
+        "load_mapping",
+        "preset_mapping",
     ),
     ".boundary.models": (
         "Address",
@@ -160,6 +201,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "MAX_SPAN",
         "MAX_SPANS_PER_INTERVENTION",
     ),
+    ".boundary.timesheets": ("read_time_entries",),
     ".boundary.tariff": (
         "DEFAULT_TARIFF",
         "RateCard",
@@ -171,6 +213,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "BatchError",
         "CalendarError",
         "DocumentError",
+        "EntryError",
         "IncludedHoursError",
         "InvalidAmountError",
         "InvoiceError",
@@ -257,13 +300,21 @@ __all__ = [
     "CalendarError",
     "Channel",
     "Client",
+    "ClientDirectory",
+    "ClientMonth",
+    "ClientRecord",
     "Contract",
     "Devis",
     "DocumentError",
     "DocumentType",
     "EcbRate",
+    "EntryError",
+    "EntryFlag",
+    "EntryMapping",
+    "FlagReason",
     "HalfYear",
     "HolidayCalendar",
+    "ImportSummary",
     "IncludedHoursError",
     "Intervention",
     "InvalidAmountError",
@@ -277,6 +328,8 @@ __all__ = [
     "MissingRateError",
     "ModeComparison",
     "ModePrice",
+    "MonthEntries",
+    "MonthImport",
     "OuitecTermsError",
     "PaymentError",
     "Quote",
@@ -293,6 +346,7 @@ __all__ = [
     "StatementRequest",
     "Tariff",
     "TariffError",
+    "TimeEntry",
     "TravelLeg",
     "Unit",
     "VatError",
@@ -311,23 +365,32 @@ __all__ = [
     "due_date",
     "format_eur",
     "from_json",
+    "import_month",
     "included_hours_pool",
+    "interventions_from_entries",
     "is_under_contract",
     "json_schema",
     "late_payment",
+    "load_clients",
     "load_document",
+    "load_mapping",
     "load_statement_document",
     "make_credit_note",
     "make_invoice",
     "monthly_statement",
     "next_invoice_number",
+    "parse_clients",
     "parse_rate_assignment",
+    "preset_mapping",
+    "price_month",
     "quote",
     "read_ecb_rates",
+    "read_time_entries",
     "round_cents",
     "round_segment",
     "services_of",
     "split",
+    "statement_requests",
     "status_date",
     "tariff_schema",
     "to_decimal",

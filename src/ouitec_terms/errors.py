@@ -14,6 +14,7 @@ __all__ = [
     "BatchError",
     "CalendarError",
     "DocumentError",
+    "EntryError",
     "IncludedHoursError",
     "InvalidAmountError",
     "InvoiceError",
@@ -94,6 +95,12 @@ class InvoiceError(OuitecTermsError):
 
 class DocumentError(OuitecTermsError):
     """An input document (TOML or JSON) cannot be read or does not describe a quote."""
+
+
+class EntryError(OuitecTermsError):
+    """A time-entry export, its mapping or a clients file cannot be read: the message names the
+    file, the row and the column, and says how to fix it. An entry that can be read but not
+    priced is not an error: it is flagged (an ``EntryFlag``)."""
 
 
 class OutputError(OuitecTermsError):

@@ -89,6 +89,11 @@ class StatementRequest(BaseModel, frozen=True, extra="forbid"):
     interventions: tuple[Intervention, ...] = Field(
         max_length=MAX_INTERVENTIONS_PER_STATEMENT, description="the month's interventions"
     )
+    included_hours: IncludedHours | None = Field(
+        default=None,
+        description="the month's included hours, when they differ from the contracts' (rules "
+        "§5.3; an import's clients file writes them)",
+    )
     expected: Expected | None = Field(
         default=None, description="what it prices to (worked examples); ignored when pricing"
     )

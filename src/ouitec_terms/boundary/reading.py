@@ -56,45 +56,61 @@ MAX_INTEGER_DIGITS = 30
 
 
 def read_data(
-    path: str | Path, *, error: type[OuitecTermsError] = DocumentError, what: str = "file"
-) -> dict[str, Any]:
+    path: str | Path,
+    *,
+    error: type[OuitecTermsError] = DocumentError,
+    what: str = "file",
+    limit: int = MAX_FILE_BYTES,
+    array: bool = False,
+) -> Any:
     """The data of a TOML (``.toml``) or JSON (any other suffix) file, checked as above;
-    ``"-"`` reads standard input (JSON when it starts with ``{``, else TOML).
+    ``"-"`` reads standard input (JSON when it starts with ``{``, or with ``array`` an array of
+    objects, else TOML).
 
     ``error`` is the class of the error raised: [`DocumentError`][ouitec_terms.errors.DocumentError]
-    by default, [`TariffError`][ouitec_terms.errors.TariffError] for a tariff file.
+    by default, [`TariffError`][ouitec_terms.errors.TariffError] for a tariff file. ``limit`` is
+    the largest file read, in bytes; ``array`` also accepts a JSON array at the top (an export's
+    rows) where a document must be an object.
     """
     source = shown(str(path))
     file = Path(path)
     try:
         if str(path) == "-":  # standard input
-            source, raw = "<stdin>", sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+            source, raw = "<stdin>", sys.stdin.buffer.read(limit + 1)
         else:
             with file.open("rb") as stream:
-                raw = stream.read(MAX_FILE_BYTES + 1)
+                raw = stream.read(limit + 1)
     except OSError as problem:
         reason = problem.strerror or type(problem).__name__
         raise error(f"cannot read {what} {source!r}: {reason}; check the path") from None
     except ValueError:  # a path with a NUL byte
         raise error(f"cannot read {what} {source!r}: not a valid path; check the path") from None
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > limit:
         raise error(
-            f"{what} {source!r} is larger than {MAX_FILE_BYTES // 2**20} MiB; split it into "
-            "smaller documents"
+            f"{what} {source!r} is larger than {limit // 2**20} MiB; split it into smaller files"
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise error(f"{what} {source!r} is not UTF-8 text; save it as UTF-8") from None
     from_stdin = source == "<stdin>"
-    toml = not text.lstrip().startswith("{") if from_stdin else file.suffix.lower() == ".toml"
-    return parse_text(text, source=f"{what} {source!r}", toml=toml, error=error)
+    start = text.lstrip()
+    json_start = start.startswith("{") or (
+        array and start.startswith("[") and start[1:].lstrip()[:1] in ("{", "]")
+    )
+    toml = not json_start if from_stdin else file.suffix.lower() == ".toml"
+    return parse_text(text, source=f"{what} {source!r}", toml=toml, error=error, array=array)
 
 
 def parse_text(
-    text: str, *, source: str, toml: bool, error: type[OuitecTermsError] = DocumentError
-) -> dict[str, Any]:
-    """Parse TOML or JSON ``text`` into a dict, refusing what
+    text: str,
+    *,
+    source: str,
+    toml: bool,
+    error: type[OuitecTermsError] = DocumentError,
+    array: bool = False,
+) -> Any:
+    """Parse TOML or JSON ``text`` into a dict (or, with ``array``, a JSON array), refusing what
     [`read_data`][ouitec_terms.boundary.reading.read_data] refuses."""
     kind = "TOML" if toml else "JSON"
     try:
@@ -109,9 +125,10 @@ def parse_text(
         if "integer string conversion" in str(problem):
             raise error(_too_long(source)) from None
         raise error(f"{source} is not valid {kind}: {one_line(str(problem))}") from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) and not (array and isinstance(data, list)):
         raise error(
             f"{source} holds a JSON {type(data).__name__}; it must be an object of named tables"
+            + (" or an array of rows" if array else "")
         )
     _check_shape(data, source, error)
     return data
@@ -173,7 +190,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _check_shape(data: dict[str, Any], source: str, error: type[OuitecTermsError]) -> None:
+def _check_shape(
+    data: dict[str, Any] | list[Any], source: str, error: type[OuitecTermsError]
+) -> None:
     """Refuse nesting deeper than [`MAX_DEPTH`][ouitec_terms.boundary.reading.MAX_DEPTH] and
     integers longer than allowed."""
     limit = 10**MAX_INTEGER_DIGITS

@@ -65,7 +65,7 @@ OUTPUTS: dict[str, type] = dict(
 )
 """What ``schema --output`` names (the parser's choices), and the type whose JSON it describes."""
 
-_INPUTS = ("file", "tariff", "seller", "ecb_rates", "corrected")
+_INPUTS = ("file", "tariff", "seller", "ecb_rates", "corrected", "clients", "map")
 """The options that name a file the command reads."""
 
 
@@ -149,8 +149,9 @@ def _statement(args: argparse.Namespace) -> str:
     request = load_statement_document(args.file, timezone=_tariff(args).timezone)
     year, month = args.month
     result = monthly_statement(
-        request.client, request.interventions, year, month, tariff=_tariff(args)
-    )
+        request.client, request.interventions, year, month, tariff=_tariff(args),
+        included_hours=request.included_hours,
+    )  # fmt: skip
     return _emit(
         args,
         {
@@ -182,6 +183,13 @@ def _late(args: argparse.Namespace) -> str:
             '= "R"'
         ) from None
     return to_json(late, indent=2) if args.format == "json" else late_payment_text(late, args.lang)
+
+
+def _import(args: argparse.Namespace) -> str:
+    from .imports import import_command  # noqa: PLC0415 - the import's modules, when asked
+
+    text = import_command(args, _tariff(args))
+    return _emit(args, {args.format: lambda: text})
 
 
 def _schema(args: argparse.Namespace) -> str:
@@ -225,8 +233,9 @@ def _invoice(args: argparse.Namespace) -> str:
         client = request.client
         year, month = args.month
         source: Quote | Statement = monthly_statement(
-            client, request.interventions, year, month, tariff=tariff
-        )
+            client, request.interventions, year, month, tariff=tariff,
+            included_hours=request.included_hours,
+        )  # fmt: skip
     else:
         document = load_document(args.file, timezone=tariff.timezone)
         client = document.client
@@ -284,6 +293,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "demo": lambda args: _price(demo_request(), args),
     "compare": _compare,
     "statement": _statement,
+    "import": _import,
     "calendar": _calendar,
     "late": _late,
     "schema": _schema,

@@ -83,6 +83,38 @@ def _statement(sub: argparse.ArgumentParser) -> None:
     _output(sub)
 
 
+def _import(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", metavar="EXPORT", help="the time entries: a CSV, or JSON (- : stdin)")
+    sub.add_argument(
+        "--clients",
+        required=True,
+        metavar="CLIENTS.toml",
+        help="the [[client]] tables: each client, its aliases, distance_km, included_hours",
+    )
+    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    sub.add_argument(
+        "--from",
+        dest="source",
+        choices=("generic", "glpi", "kimai"),
+        default="generic",
+        help="the export's source (default: generic, a CSV or a .json array of entries)",
+    )
+    sub.add_argument(
+        "--map", metavar="MAP.toml", help="columns, delimiter, encoding, words (over the preset)"
+    )
+    sub.add_argument(
+        "--write-documents",
+        metavar="DIR",
+        help="also write one statement document per client there (JSON)",
+    )
+    sub.add_argument(
+        "--force", action="store_true", help="replace documents of --write-documents that exist"
+    )
+    _tariff(sub)
+    _common(sub, ("text", "json", "csv"))
+    _output(sub)
+
+
 def _late(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "amount", type=types.amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
@@ -169,6 +201,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "calendar": ("holidays and business window of a year", _calendar),
     "compare": ("which billing mode is cheapest for a document", _compare),
     "statement": ("price a month of interventions for one client", _statement),
+    "import": ("price a month of time entries (CSV, GLPI, Kimai) per client", _import),
     "late": ("late-payment interest and indemnity (Art. 4)", _late),
     "invoice": ("a French invoice or credit note of a document, as text, XML or PDF", _invoice),
     "schema": ("JSON Schema of an input document or of an output", _schema),

@@ -116,6 +116,40 @@ FR = MappingProxyType(
             f"En attente (pas encore dû, Art.{_}5){_}: {{reference}} {{amount}}{_}HT"
         ),
         "statement.outside": f"Hors de {{month}}{_}: {{references}}",
+        # imports of time entries (issue 19)
+        "import.flags": f"Entrées non facturées{_}: {{count}}",
+        "import.no_flags": "Toutes les entrées du mois sont facturées.",
+        "import.flag": f"{{source}}{{count}}{_}: {{reason}}{{about}}",
+        "import.flag_count": " ({count} entrées)",
+        "import.about": " — {what}",
+        "import.no_statement": "Aucune intervention facturée en {month}.",
+        "import.summary": (
+            f"Récapitulatif de {{month}}{_}: {{clients}} client(s), {{interventions}} "
+            f"intervention(s){_N}; entrées lues {{read}} = facturées {{priced}} + signalées "
+            "{flagged}"
+        ),
+        "source.row": "ligne {place}",
+        "source.rows": "lignes {place}",
+        "source.entry": "entrée {place}",
+        "source.task": "tâche {place}",
+        "source.ticket": "ticket {place}",
+        "source.timesheet": "feuille de temps {place}",
+        "flag.unexpected_shape": "ligne d’une forme inattendue",
+        "flag.unknown_client": "client inconnu du fichier des clients (ajoutez-le ou un alias)",
+        "flag.unknown_ticket": "ticket absent de l’export",
+        "flag.shared_ticket_name": "nom de ticket partagé par plusieurs tickets",
+        "flag.unmapped_value": "valeur que la correspondance (--map) ne traduit pas",
+        "flag.outside_month": "hors du mois",
+        "flag.not_billable": "non facturable",
+        "flag.no_clock_times": f"pas d’heures de début et de fin (les heures ouvrées, Art.{_}3, en dépendent)",
+        "flag.duration_mismatch": "durée différente des heures de début et de fin (une pause{_N}? scindez l’entrée)".replace(
+            "{_N}", _N
+        ),
+        "flag.no_distance": f"déplacement sans distance, client sans distance_km (Art.{_}11)",
+        "flag.overlap": "chevauche une entrée du même technicien sur le même ticket",
+        "flag.mixed_modes": f"modes de facturation différents sur le même ticket (Art.{_}3)",
+        "flag.not_an_intervention": "ne forme pas une intervention valable",
+        "flag.statement_limit": "dépasse les limites d’un relevé",
         # comparisons
         "compare.heading": f"Modes de facturation comparés (Art.{_}3) — {{client}}",
         "compare.cheapest": "← le moins cher",
