@@ -238,6 +238,15 @@ def test_a_run_of_entries_outside_the_month_is_one_flag_that_counts_them() -> No
     assert result.entries_read == 1001
 
 
+def test_entries_outside_the_month_with_a_priced_one_between_are_two_flags() -> None:
+    """A run ends at an entry of the month: the flag of a run names only consecutive rows."""
+    may = datetime(2025, 5, 2, 9, tzinfo=PARIS)
+    result = lib.interventions_from_entries(
+        [_entry(2, may), _entry(3, _at(3, 9)), _entry(4, may)], CLIENTS, 2025, 6
+    )
+    assert [(f.source, f.entries) for f in result.flags] == [("row 2", 1), ("row 4", 1)]
+
+
 def test_the_month_is_read_on_the_tariffs_clock() -> None:
     """An entry at 23:30 on 31 May in Paris is 21:30 UTC: May, whatever the UTC date says; one at
     00:30 on 1 June in Paris is June though it is still 31 May in UTC."""
