@@ -255,6 +255,11 @@ def _folded(schema: Any) -> Any:
     if not isinstance(schema, dict):
         return schema
     folded = {key: _folded(value) for key, value in schema.items()}
+    for member in folded.get("anyOf", ()):
+        # recent pydantic copies into a shared annotated type's schema the default another field
+        # of that type has (Contract's included hours, 0); older ones do not: the same schema
+        if isinstance(member, dict) and "anyOf" in member:
+            member.pop("default", None)
     only = folded.get("allOf")
     if isinstance(only, list) and len(only) == 1 and set(only[0]) == {"$ref"}:
         del folded["allOf"]
