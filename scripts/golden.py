@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -76,12 +77,45 @@ def import_golden_path(folder: Path, lang: str) -> Path:
     return GOLDEN / "imports" / f"{folder.name}.{lang}.txt"
 
 
+def render_reminder(lang: str, *, days: int) -> str:
+    """The reminder of the worked month of the invoice book (docs/guide.md): F-2025-0001, 691,44 €
+    TTC issued 17 March 2025, 300 € paid on 10 April, on ``days`` days after its due date."""
+    from ouitec_terms.boundary.parties import Seller  # noqa: PLC0415
+    from ouitec_terms.presentation.ledger import reminder_text  # noqa: PLC0415
+    from ouitec_terms.rules.ledger import BookDocument, BookPayment, balance  # noqa: PLC0415
+    from ouitec_terms.rules.vat import VatLine  # noqa: PLC0415
+
+    invoice = BookDocument(
+        number="F-2025-0001", issued=date(2025, 3, 17), due=date(2025, 4, 16),
+        client="Boulangerie Martin", total_ttc=Decimal("691.44"),
+        vat=(VatLine(rate=Decimal("0.20"), base=Decimal("576.20"), amount=Decimal("115.24")),),
+    )  # fmt: skip
+    paid = BookPayment(id=2, invoice="F-2025-0001", on=date(2025, 4, 10), amount=Decimal(300))
+    on = date(2025, 4, 16) + timedelta(days=days)
+    seller = Seller.from_toml(EXAMPLES / "seller.example.toml")
+    return reminder_text(balance(invoice, [paid], on=on), seller, lang) + "\n"
+
+
+REMINDERS = {"reminder": 10, "formal-notice": 45}
+"""The golden reminders: 10 days late (a reminder) and 45 (a formal notice, after 30)."""
+
+
+def reminder_path(name: str, lang: str) -> Path:
+    """Where the golden reminder ``name`` in ``lang`` is stored."""
+    return GOLDEN / "book" / f"{name}.{lang}.txt"
+
+
 def main() -> int:
     GOLDEN.mkdir(exist_ok=True)
     for example in examples():
         for lang in ("fr", "en"):
             golden_path(example, lang).write_text(render(example, lang), encoding="utf-8")
             print(f"written: {golden_path(example, lang).relative_to(ROOT)}")
+    (GOLDEN / "book").mkdir(exist_ok=True)
+    for name, days in REMINDERS.items():
+        for lang in ("fr", "en"):
+            reminder_path(name, lang).write_text(render_reminder(lang, days=days), "utf-8")
+            print(f"written: {reminder_path(name, lang).relative_to(ROOT)}")
     (GOLDEN / "imports").mkdir(exist_ok=True)
     for folder in import_examples():
         for lang in ("fr", "en"):

@@ -61,6 +61,14 @@ def _entries() -> list[lib.TimeEntry | lib.EntryFlag]:
     return list(lib.read_time_entries(IMPORT / "entries.csv"))
 
 
+_BOOKED = lib.BookDocument(
+    number="F-1", issued=date(2025, 3, 1), due=date(2025, 3, 31), client="C",
+    total_ttc=D("1234.57"),
+    vat=(lib.VatLine(rate=D("0.20"), base=D("1028.81"), amount=D("205.76")),),
+)  # fmt: skip
+_PAID = lib.BookPayment(id=1, invoice="F-1", on=date(2025, 8, 3), amount=D("617.29"))
+
+
 def _invoice() -> lib.Invoice:
     q = lib.quote(DOCUMENT.intervention, DOCUMENT.client)
     return lib.make_invoice(q, seller=SELLER, client=DOCUMENT.client, number="F-1",
@@ -142,6 +150,10 @@ CALLS: dict[str, Callable[[], Any]] = {
     "from_json": lambda: lib.from_json(lib.Statement, lib.to_json(_statement())),
     "explain": lambda: (_statement().explain(), _invoice().explain("en")),
     "import_month": lambda: lib.import_month(_entries(), _CLIENTS, 2025, 6),
+    "balance": lambda: lib.balance(_BOOKED, [_PAID], on=date(2025, 9, 30)),
+    "balance_sheet": lambda: lib.balance_sheet([_BOOKED], [_PAID], on=date(2025, 9, 30)),
+    "vat_due": lambda: lib.vat_due([_BOOKED], [_PAID], 2025, 8),
+    "liability_cap": lambda: lib.liability_cap("C", [_BOOKED], [_PAID], on=date(2025, 9, 30)),
     "interventions_from_entries": lambda: lib.interventions_from_entries(
         _entries(), _CLIENTS, 2025, 6
     ),

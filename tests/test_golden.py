@@ -4,19 +4,13 @@ documents, compared exactly. After a change to a rendering that was meant, run
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
-_spec = importlib.util.spec_from_file_location("golden", ROOT / "scripts" / "golden.py")
-assert _spec is not None
-assert _spec.loader is not None
-golden = importlib.util.module_from_spec(_spec)
-sys.modules["golden"] = golden
-_spec.loader.exec_module(golden)
+from goldens import golden_script
+
+golden = golden_script()
 
 CASES = [(example, lang) for example in golden.examples() for lang in ("fr", "en")]
 

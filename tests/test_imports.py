@@ -6,7 +6,6 @@ line naming the row and the column."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import subprocess
@@ -22,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ouitec_terms as lib
+from goldens import golden_script
 from ouitec_terms.boundary.entries import EntryKind
 from ouitec_terms.boundary.helpdesks import glpi_entries, kimai_entries
 from ouitec_terms.boundary.timesheets import csv_entries
@@ -30,14 +30,7 @@ from strategies import PARIS, places, regimes, tariffs
 
 ROOT = Path(__file__).parent.parent
 IMPORTS = ROOT / "docs" / "examples" / "imports"
-_spec = importlib.util.spec_from_file_location("golden", ROOT / "scripts" / "golden.py")
-assert _spec is not None
-assert _spec.loader is not None
-golden = sys.modules.get("golden") or importlib.util.module_from_spec(_spec)
-if "golden" not in sys.modules:
-    sys.modules["golden"] = golden
-    _spec.loader.exec_module(golden)
-
+golden = golden_script()
 FOLDERS = golden.import_examples()
 CLIENTS = lib.parse_clients(
     """

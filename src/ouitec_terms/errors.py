@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "ArgumentError",
     "BatchError",
+    "BookError",
     "CalendarError",
     "DocumentError",
     "EntryError",
@@ -38,6 +39,11 @@ class ArgumentError(OuitecTermsError):
 
 class TariffError(OuitecTermsError):
     """A tariff (rates, business window, time zone, holidays) is inconsistent or unreadable."""
+
+
+class BookError(OuitecTermsError):
+    """The invoice book refuses an operation (an unknown number, an overpayment, a credit note
+    beyond what is left) or finds itself broken (``book verify`` names the first record)."""
 
 
 class CalendarError(OuitecTermsError):

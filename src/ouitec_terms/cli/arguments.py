@@ -34,6 +34,7 @@ __all__ = [
     "month",
     "rate_assignment",
     "reference",
+    "signed_amount",
 ]
 
 EXIT_BAD_INPUT = 2
@@ -78,6 +79,12 @@ def amount(text: str) -> Decimal:
             f"{shown(text, 40)!r} is not an amount to the cent; write it like 1200.00"
         )
     return value
+
+
+def signed_amount(text: str) -> Decimal:
+    """An amount like [`amount`][ouitec_terms.cli.arguments.amount], or its negative
+    (``-50.00``: a refund)."""
+    return -amount(text[1:]) if text.startswith("-") else amount(text)
 
 
 def included_hours(text: str) -> Decimal:

@@ -65,7 +65,7 @@ OUTPUTS: dict[str, type] = dict(
 )
 """What ``schema --output`` names (the parser's choices), and the type whose JSON it describes."""
 
-_INPUTS = ("file", "tariff", "seller", "ecb_rates", "corrected", "clients", "map")
+_INPUTS = ("file", "tariff", "seller", "ecb_rates", "corrected", "clients", "map", "book")
 """The options that name a file the command reads."""
 
 
@@ -82,7 +82,7 @@ def check_inputs(args: argparse.Namespace) -> None:
         raise ArgumentError("standard input (-) can be read once: give all inputs but one as files")
     output = getattr(args, "output", None)
     if isinstance(output, str):
-        keep = args.command == "invoice" and args.format in ("xml", "pdf")
+        keep = args.command == "invoice" and getattr(args, "format", None) in ("xml", "pdf")
         check_output(
             output,
             inputs=[value for _, value in given],
@@ -192,6 +192,12 @@ def _import(args: argparse.Namespace) -> str:
     return _emit(args, {args.format: lambda: text})
 
 
+def _book(args: argparse.Namespace) -> str:
+    from .book import book_command  # noqa: PLC0415 - the book's modules, when asked
+
+    return book_command(args, lambda: _tariff(args))
+
+
 def _schema(args: argparse.Namespace) -> str:
     if args.tariff:
         schema = tariff_schema()
@@ -294,6 +300,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "compare": _compare,
     "statement": _statement,
     "import": _import,
+    "book": _book,
     "calendar": _calendar,
     "late": _late,
     "schema": _schema,

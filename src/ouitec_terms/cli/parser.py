@@ -115,6 +115,12 @@ def _import(sub: argparse.ArgumentParser) -> None:
     _output(sub)
 
 
+def _book(sub: argparse.ArgumentParser) -> None:
+    from .book_parser import add_book  # noqa: PLC0415 - the book's grammar, when named
+
+    add_book(sub)
+
+
 def _late(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "amount", type=types.amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
@@ -204,6 +210,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "import": ("price a month of time entries (CSV, GLPI, Kimai) per client", _import),
     "late": ("late-payment interest and indemnity (Art. 4)", _late),
     "invoice": ("a French invoice or credit note of a document, as text, XML or PDF", _invoice),
+    "book": ("the invoice book: number, store, pay, balance, remind, VAT, export", _book),
     "schema": ("JSON Schema of an input document or of an output", _schema),
 }
 """Each subcommand: its help line and the function that adds its options."""

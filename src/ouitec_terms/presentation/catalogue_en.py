@@ -136,6 +136,52 @@ EN = MappingProxyType(
         "flag.mixed_modes": f"different billing modes on one ticket (Art.{_}3)",
         "flag.not_an_intervention": "does not make a valid intervention",
         "flag.statement_limit": "beyond a statement's limits",
+        # the invoice book (issue 20)
+        "balance.none": "No invoice in the book.",
+        "balance.heading": "Balances on {on}",
+        "balance.row": (
+            "{number}  {client}  issued {issued}, due {due}: total {total} incl. VAT, paid "
+            "{paid}, credited {credited}, outstanding {outstanding} — {status}"
+        ),
+        "balance.late": (
+            "{days} day(s) late: interest {interest}, fixed recovery indemnity {indemnity} "
+            "({articles})"
+        ),
+        "balance.refund": "to refund to the client: {amount}",
+        "balance.total": "Outstanding: {outstanding}; owed for late payment: {late}",
+        "balance.status.not_due": "not yet due",
+        "balance.status.part_paid": "part-paid",
+        "balance.status.overdue": "overdue",
+        "balance.status.paid": "paid",
+        "balance.status.settled_by_credit": "settled by credit note",
+        "reminder.title": "Reminder — invoice {number}",
+        "reminder.formal": "Formal notice to pay — invoice {number}",
+        "reminder.from": "{seller} to {client}, {on}",
+        "reminder.body": (
+            "Our invoice {number} of {issued}, for {total} incl. VAT, was due on {due} "
+            f"(Art.{_}4 of our terms of sale): it is {{days}} day(s) late."
+        ),
+        "reminder.outstanding": "Outstanding: {amount} incl. VAT.",
+        "reminder.interest": (
+            "Late-payment interest: {amount}, at the ECB rate plus {points} points (Code de "
+            "commerce L441-10)."
+        ),
+        "reminder.indemnity": (
+            "Fixed recovery indemnity: {amount} (Code de commerce L441-10 and D441-5)."
+        ),
+        "reminder.total": "Total to pay: {amount}.",
+        "reminder.close": "Please pay by bank transfer at your earliest convenience.",
+        "reminder.formal_close": (
+            "We give you formal notice to pay this sum within {days} days of receiving this "
+            "letter, failing which we will start recovery proceedings."
+        ),
+        "vat_due.heading": "VAT due for {month} ({regime})",
+        "vat_due.receipts": "on receipts",
+        "vat_due.debits": "on debits",
+        "vat_due.row": "VAT {rate}: base {base}, tax {tax}",
+        "vat_due.total": "Total VAT due: {amount} ({article})",
+        "cap.heading": "Liability cap of {client} on {on} ({article}: amounts actually paid)",
+        "cap.total": "Cap: {amount}",
         # comparisons
         "compare.heading": f"Billing modes compared (Art.{_}3) — {{client}}",
         "compare.cheapest": "← cheapest",

@@ -150,6 +150,59 @@ FR = MappingProxyType(
         "flag.mixed_modes": f"modes de facturation différents sur le même ticket (Art.{_}3)",
         "flag.not_an_intervention": "ne forme pas une intervention valable",
         "flag.statement_limit": "dépasse les limites d’un relevé",
+        # the invoice book (issue 20)
+        "balance.none": "Aucune facture dans le livre.",
+        "balance.heading": "Soldes au {on}",
+        "balance.row": (
+            f"{{number}}  {{client}}  émise le {{issued}}, échéance {{due}}{_}: total "
+            f"{{total}} TTC, payé {{paid}}, avoirs {{credited}}, reste dû {{outstanding}} — "
+            "{status}"
+        ),
+        "balance.late": (
+            f"{{days}}{_}jour(s) de retard{_}: intérêts {{interest}}, indemnité forfaitaire "
+            "{indemnity} ({articles})"
+        ),
+        "balance.refund": f"à rembourser au client{_}: {{amount}}",
+        "balance.total": f"Reste dû{_}: {{outstanding}}{_N}; dû pour retard{_}: {{late}}",
+        "balance.status.not_due": "à échoir",
+        "balance.status.part_paid": "partiellement payée",
+        "balance.status.overdue": "échue",
+        "balance.status.paid": "payée",
+        "balance.status.settled_by_credit": "soldée par avoir",
+        "reminder.title": "Relance — facture {number}",
+        "reminder.formal": "Mise en demeure de payer — facture {number}",
+        "reminder.from": "{seller} à {client}, le {on}",
+        "reminder.body": (
+            "Notre facture {number} du {issued}, d’un montant de {total} TTC, était payable le "
+            f"{{due}} (Art.{_}4 de nos conditions générales de vente){_N}: elle est en retard de "
+            f"{{days}}{_}jour(s)."
+        ),
+        "reminder.outstanding": f"Reste dû{_}: {{amount}} TTC.",
+        "reminder.interest": (
+            f"Pénalités de retard{_}: {{amount}}, au taux de la BCE majoré de {{points}} points "
+            "(Code de commerce L441-10)."
+        ),
+        "reminder.indemnity": (
+            f"Indemnité forfaitaire pour frais de recouvrement{_}: {{amount}} (Code de commerce "
+            "L441-10 et D441-5)."
+        ),
+        "reminder.total": f"Total à régler{_}: {{amount}}.",
+        "reminder.close": "Merci de procéder au règlement par virement dans les meilleurs délais.",
+        "reminder.formal_close": (
+            f"Nous vous mettons en demeure de régler cette somme sous {{days}}{_}jours à "
+            "réception de la présente, faute de quoi nous engagerons une procédure de "
+            "recouvrement."
+        ),
+        "vat_due.heading": "TVA due pour {month} ({regime})",
+        "vat_due.receipts": "sur les encaissements",
+        "vat_due.debits": "sur les débits",
+        "vat_due.row": f"TVA {{rate}}{_}: base {{base}}, taxe {{tax}}",
+        "vat_due.total": f"Total de la TVA due{_}: {{amount}} ({{article}})",
+        "cap.heading": (
+            f"Plafond de responsabilité de {{client}} au {{on}} ({{article}}{_}: montants "
+            "effectivement payés)"
+        ),
+        "cap.total": f"Plafond{_}: {{amount}}",
         # comparisons
         "compare.heading": f"Modes de facturation comparés (Art.{_}3) — {{client}}",
         "compare.cheapest": "← le moins cher",

@@ -1,0 +1,314 @@
+"""The invoice book: what was issued and paid, stored once and never lost (issue 20).
+
+[`Book`][ouitec_terms.book.book.Book] numbers and stores invoices, credit notes and payments in
+its [`Store`][ouitec_terms.book.store.Store]; everything computed from them (balances, interest,
+VAT due, the Art. 10 cap) is a pure function of [`ouitec_terms.rules.ledger`]
+[ouitec_terms.rules.ledger] over the plain values
+[`Book.ledger`][ouitec_terms.book.book.Book.ledger] returns, usable without the book.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ouitec_terms.assembly.invoice import (
+    NUMBER_PATTERN,
+    DocumentType,
+    Invoice,
+    make_credit_note,
+    make_invoice,
+)
+from ouitec_terms.assembly.quote import Quote
+from ouitec_terms.assembly.statement import Statement
+from ouitec_terms.boundary.jsonio import from_json, to_json
+from ouitec_terms.boundary.models import Client
+from ouitec_terms.boundary.parties import Seller
+from ouitec_terms.errors import BookError
+from ouitec_terms.money import in_library_context, to_decimal, whole_cents
+from ouitec_terms.rules.ledger import (
+    BookDocument,
+    BookPayment,
+    check_credit_note,
+    check_payment,
+)
+
+from .store import Record, Store, Transaction
+
+__all__ = ["DEFAULT_CREDIT_SERIES", "DEFAULT_SERIES", "Book", "Issued", "Ledger"]
+
+DEFAULT_SERIES = "F-{year}-{n:04d}"
+"""The invoices' numbers: F-2025-0001, F-2025-0002… (one counter a year)."""
+DEFAULT_CREDIT_SERIES = "AV-{year}-{n:04d}"
+"""The credit notes' numbers: AV-2025-0001…"""
+_FIELD = re.compile(r"\{(year|n)(:[0-9]*d)?\}")
+
+
+def _check_pattern(pattern: str, name: str) -> str:
+    fields = _FIELD.findall(pattern)
+    rest = _FIELD.sub("", pattern)
+    if [f[0] for f in fields].count("n") != 1 or "{" in rest or "}" in rest:
+        raise BookError(
+            f"{name} {pattern!r}: write one {{n}} (the counter) and at most {{year}}, e.g. "
+            f"{DEFAULT_SERIES!r}"
+        )
+    sample = pattern.format(year=2025, n=1)
+    if not NUMBER_PATTERN.match(sample):
+        raise BookError(
+            f"{name} {pattern!r} gives {sample!r}, not an invoice number (1 to 35 letters, digits "
+            "and -+_/)"
+        )
+    return pattern
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issued:
+    """An invoice or credit note the book has just numbered and stored."""
+
+    invoice: Invoice
+    """The invoice, with its number."""
+    xml: bytes
+    """Its CII XML (EN 16931)."""
+    pdf: bytes | None
+    """Its Factur-X PDF, when asked for."""
+    seq: int
+    """Its record in the book."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ledger:
+    """What the book holds, as plain values for the rules: documents and payments."""
+
+    documents: tuple[BookDocument, ...]
+    """Invoices and credit notes, in the order they were issued."""
+    payments: tuple[BookPayment, ...]
+    """Payments and refunds, in the order they were recorded."""
+    vat_on_debits: bool
+    """Whether the seller opted for VAT on debits (else on receipts, CGI 269-2-c)."""
+
+    def document(self, number: str) -> BookDocument:
+        """The invoice or credit note ``number``."""
+        for found in self.documents:
+            if found.number == number:
+                return found
+        raise BookError(f"no invoice or credit note {number!r} in the book; check the number")
+
+    def credit_notes(self, number: str) -> tuple[BookDocument, ...]:
+        """The credit notes of invoice ``number``."""
+        return tuple(d for d in self.documents if d.corrects == number)
+
+
+def _document(record: Record) -> BookDocument:
+    invoice = from_json(Invoice, record.body)
+    return BookDocument(
+        number=invoice.number, issued=invoice.issued, due=invoice.due, client=record.client,
+        total_ttc=invoice.total_ttc, vat=invoice.vat, corrects=invoice.preceding_number,
+        siren=record.siren,
+    )  # fmt: skip
+
+
+def _payment(record: Record) -> BookPayment:
+    data = json.loads(record.body)
+    assert record.invoice is not None
+    return BookPayment(
+        id=record.seq, invoice=record.invoice, on=record.day, amount=Decimal(record.amount),
+        method=data["method"], reference=data["reference"],
+    )  # fmt: skip
+
+
+def _ledger(records: tuple[Record, ...], settings: dict[str, str]) -> Ledger:
+    return Ledger(
+        documents=tuple(_document(r) for r in records if r.kind != "payment"),
+        payments=tuple(_payment(r) for r in records if r.kind == "payment"),
+        vat_on_debits=settings.get("vat_on_debits") == "true",
+    )
+
+
+class Book:
+    """An invoice book in one SQLite file: ``Book.init(path)`` once, then ``Book.open(path)``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._settings = store.settings()
+
+    @classmethod
+    def init(
+        cls,
+        path: str | Path,
+        *,
+        series: str = DEFAULT_SERIES,
+        credit_series: str = DEFAULT_CREDIT_SERIES,
+        vat_on_debits: bool = False,
+    ) -> Book:
+        """Create the book at ``path`` with its numbering and VAT option, fixed for its life."""
+        settings = {
+            "series": _check_pattern(series, "--series"),
+            "credit_series": _check_pattern(credit_series, "--credit-series"),
+            "vat_on_debits": "true" if vat_on_debits else "false",
+        }
+        if series.format(year=2025, n=1) == credit_series.format(year=2025, n=1):
+            raise BookError("--series and --credit-series must differ: each has its own numbers")
+        return cls(Store.create(path, settings))
+
+    @classmethod
+    def open(cls, path: str | Path) -> Book:
+        """The book at ``path``."""
+        return cls(Store(path))
+
+    def ledger(self) -> Ledger:
+        """Every document and payment, as plain values."""
+        return _ledger(self.store.records(), self._settings)
+
+    def _numbered(self, txn: Transaction, series: str, issued: date) -> tuple[str, int]:
+        last = txn.last_day(series)
+        if last is not None and issued < last:
+            raise BookError(
+                f"issued {issued.isoformat()} is before the last {series.replace('_', ' ')} of the "
+                f"book ({last.isoformat()}): a series never goes back in time"
+            )
+        n = txn.next_number(series, issued.year)
+        return self._settings[series].format(year=issued.year, n=n), n
+
+    @in_library_context
+    def issue_invoice(
+        self,
+        source: Quote | Statement,
+        *,
+        seller: Seller,
+        client: Client,
+        issued: date,
+        received: date | None = None,
+        purchase_order: str | None = None,
+        buyer_reference: str | None = None,
+        pdf: bool = True,
+        lang: str = "fr",
+    ) -> Issued:
+        """Number, build and store the invoice of ``source`` in one transaction."""
+        made: dict[str, Any] = {}
+
+        def build(txn: Transaction) -> dict[str, Any]:
+            number, n = self._numbered(txn, "series", issued)
+            invoice = make_invoice(
+                source, seller=seller, client=client, number=number, issued=issued,
+                received=received, purchase_order=purchase_order, buyer_reference=buyer_reference,
+            )  # fmt: skip
+            return self._fields(invoice, "invoice", n, made, pdf=pdf, lang=lang)
+
+        record = self.store.append(build)
+        return Issued(invoice=made["invoice"], xml=made["xml"], pdf=made["pdf"], seq=record.seq)
+
+    @in_library_context
+    def issue_credit_note(
+        self,
+        number: str,
+        *,
+        issued: date,
+        reason: str,
+        amount: Decimal | None = None,
+        pdf: bool = True,
+        lang: str = "fr",
+    ) -> Issued:
+        """Credit invoice ``number`` (whole: what it has not been credited) in one transaction.
+        ``amount`` (TTC), when given, must be that whole amount: a partial credit note needs its
+        own lines, which the book does not yet build."""
+        made: dict[str, Any] = {}
+
+        def build(txn: Transaction) -> dict[str, Any]:
+            records = txn.records()
+            target = next((r for r in records if r.number == number), None)
+            if target is None or target.kind != "invoice":
+                raise BookError(f"no invoice {number!r} in the book; check the number")
+            ledger = _ledger(records, self._settings)
+            invoice = from_json(Invoice, target.body)
+            credited = ledger.credit_notes(number)
+            whole = invoice.total_ttc
+            check_credit_note(ledger.document(number), credited, amount or whole)
+            if credited or (amount is not None and amount != whole):
+                raise BookError(
+                    f"a credit note of part of {number} ({amount or whole} € of {whole} € TTC): "
+                    "the book credits an invoice whole, once"
+                )
+            credit_number, n = self._numbered(txn, "credit_series", issued)
+            note = make_credit_note(invoice, number=credit_number, issued=issued, reason=reason)
+            return self._fields(note, "credit_note", n, made, pdf=pdf, lang=lang)
+
+        record = self.store.append(build)
+        return Issued(invoice=made["invoice"], xml=made["xml"], pdf=made["pdf"], seq=record.seq)
+
+    def _fields(
+        self, invoice: Invoice, kind: str, n: int, made: dict[str, Any], *, pdf: bool, lang: str
+    ) -> dict[str, Any]:
+        from ouitec_terms import einvoice  # noqa: PLC0415 - the einvoice extra, when issuing
+
+        xml = einvoice.to_cii_xml(invoice)
+        document = einvoice.to_facturx_pdf(invoice, lang=lang) if pdf else None
+        made.update(invoice=invoice, xml=xml, pdf=document)
+        series = "series" if invoice.type_code is DocumentType.INVOICE else "credit_series"
+        return {
+            "kind": kind, "number": invoice.number, "series": series, "year": invoice.issued.year,
+            "n": n, "day": invoice.issued, "invoice": invoice.preceding_number,
+            "client": invoice.client.name, "siren": invoice.client.siren,
+            "amount": str(invoice.total_ttc), "body": to_json(invoice), "xml": xml,
+            "pdf": document,
+            "pdf_sha256": hashlib.sha256(document).hexdigest() if document else None,
+        }  # fmt: skip
+
+    @in_library_context
+    def record_payment(
+        self, number: str, *, amount: Decimal, on: date, method: str = "virement",
+        reference: str = "",
+    ) -> BookPayment:  # fmt: skip
+        """Record a payment of ``amount`` TTC (negative: a refund) for invoice ``number``,
+        checked against what is outstanding inside the same transaction."""
+        try:
+            value = whole_cents(to_decimal(amount), name="amount")
+        except ValueError as error:
+            raise BookError(f"--amount: {error}") from None
+
+        def build(txn: Transaction) -> dict[str, Any]:
+            ledger = _ledger(txn.records(), self._settings)
+            invoice = ledger.document(number)
+            if invoice.is_credit_note:
+                raise BookError(f"{number} is a credit note; record the payment of an invoice")
+            check_payment(invoice, ledger.credit_notes(number), ledger.payments, value, on)
+            return {
+                "kind": "payment", "number": None, "series": None, "year": None, "n": None,
+                "day": on, "invoice": number, "client": invoice.client, "siren": invoice.siren,
+                "amount": str(value), "xml": None, "pdf": None, "pdf_sha256": None,
+                "body": json.dumps({"method": method, "reference": reference}, ensure_ascii=False),
+            }  # fmt: skip
+
+        record = self.store.append(build)
+        return _payment(record)
+
+    def invoice(self, number: str) -> Issued:
+        """The stored invoice or credit note ``number``: its value, XML and PDF as issued."""
+        for record in self.store.records():
+            if record.number == number:
+                assert record.xml is not None
+                invoice = from_json(Invoice, record.body)
+                return Issued(invoice=invoice, xml=record.xml, pdf=record.pdf, seq=record.seq)
+        raise BookError(f"no invoice or credit note {number!r} in the book; check the number")
+
+    def verify(self) -> int:
+        """Check the book (the store's integrity, chain and numbering); the count of records."""
+        return self.store.verify()
+
+    def archive(self) -> tuple[tuple[str, bytes], ...]:
+        """Every document (XML, PDF) by file name, then ``SHA256SUMS``, the manifest of their
+        SHA-256, for the 10-year archive (``book export DIR`` writes them); the book is verified
+        first."""
+        self.verify()
+        files: list[tuple[str, bytes]] = []
+        for record in self.store.records():
+            for suffix, data in (("xml", record.xml), ("pdf", record.pdf)):
+                if record.number is not None and data is not None:
+                    files.append((f"{record.number.replace('/', '_')}.{suffix}", data))
+        manifest = "".join(f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in files)
+        return (*files, ("SHA256SUMS", manifest.encode("utf-8")))

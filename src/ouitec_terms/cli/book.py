@@ -1,0 +1,215 @@
+"""``ouitec-terms book …``: the invoice book's subcommands (issue 20). Each opens the book, does
+one operation (one transaction when it writes) and returns what to print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from ouitec_terms.assembly.quote import quote
+from ouitec_terms.assembly.statement import Statement, monthly_statement
+from ouitec_terms.book import Book
+from ouitec_terms.boundary.clients import load_clients
+from ouitec_terms.boundary.documents import load_document, load_statement_document
+from ouitec_terms.boundary.ecb import HalfYear, read_ecb_rates
+from ouitec_terms.boundary.echo import shown
+from ouitec_terms.boundary.jsonio import from_json, to_json
+from ouitec_terms.boundary.parties import Seller
+from ouitec_terms.boundary.reading import read_data
+from ouitec_terms.boundary.tariff import Tariff
+from ouitec_terms.errors import ArgumentError, BookError, MissingRateError
+from ouitec_terms.presentation.ledger import (
+    balances_csv,
+    balances_text,
+    cap_text,
+    reminder_html,
+    reminder_text,
+    vat_due_text,
+)
+from ouitec_terms.rules.ledger import balance, balance_sheet, liability_cap, vat_due
+from ouitec_terms.rules.payment import ECB_RATES, with_added_rates
+
+from .files import write_output
+
+__all__ = ["DEFAULT_BOOK", "book_command", "book_path"]
+
+DEFAULT_BOOK = "ouitec-book.sqlite"
+"""The book's file when neither ``--book`` nor ``$OUITEC_BOOK`` names one."""
+
+
+def book_path(args: argparse.Namespace) -> str:
+    """``--book``, else ``$OUITEC_BOOK``, else ``./ouitec-book.sqlite``."""
+    given = getattr(args, "book", None)
+    if given == "":
+        raise ArgumentError("--book: an empty path; give the book's file")
+    return str(given or os.environ.get("OUITEC_BOOK") or DEFAULT_BOOK)
+
+
+def _rates(args: argparse.Namespace) -> Mapping[HalfYear, Decimal]:
+    added = read_ecb_rates(args.ecb_rates) if args.ecb_rates else {}
+    return with_added_rates(with_added_rates(ECB_RATES, added), args.ecb_rate)
+
+
+def _with_rates(work: Callable[[], str]) -> str:
+    try:
+        return work()
+    except MissingRateError as missing:
+        half = missing.half_year
+        raise ArgumentError(
+            f"no ECB main refinancing rate is known for {half}; add it in percent with "
+            f"--ecb-rate {half}=R, or --ecb-rates FILE"
+        ) from None
+
+
+def _today() -> date:
+    """The clerk's day, the default of ``--on``."""
+    return date.today()  # noqa: DTZ011 - the local calendar day of whoever runs the command
+
+
+def _progress(done: int, total: int) -> None:
+    if total > 1 and sys.stderr is not None and sys.stderr.isatty():
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def _invoice(book: Book, args: argparse.Namespace, tariff: Tariff) -> str:
+    seller = Seller.from_toml(args.seller)
+    data = read_data(args.file) if str(args.file).endswith(".json") else None
+    references = {"purchase_order": args.po, "buyer_reference": args.buyer_reference}
+    common = {"seller": seller, "issued": args.issued, "received": args.received, "lang": args.lang}
+    if isinstance(data, dict) and {"statements", "summary"} <= data.keys():  # an import's JSON
+        if args.clients is None:
+            raise ArgumentError("an import's JSON needs --clients CLIENTS.toml (their identity)")
+        clients = load_clients(args.clients)
+        statements = [from_json(Statement, json.dumps(s, default=str)) for s in data["statements"]]
+        numbers = []
+        for done, statement in enumerate(statements, start=1):
+            record = clients.find(statement.client_name)
+            if record is None:
+                raise BookError(f"{statement.client_name!r} is not in {args.clients!r}")
+            issued = book.issue_invoice(
+                statement, client=record.billing_client(), pdf=True, **common, **references
+            )
+            numbers.append(issued.invoice.number)
+            _progress(done, len(statements))
+        return "\n".join(numbers)
+    if args.month is not None:
+        request = load_statement_document(args.file, timezone=tariff.timezone)
+        year, month = args.month
+        source: object = monthly_statement(
+            request.client, request.interventions, year, month, tariff=tariff,
+            included_hours=request.included_hours,
+        )  # fmt: skip
+        client = request.client
+    else:
+        document = load_document(args.file, timezone=tariff.timezone)
+        source, client = (
+            quote(document.intervention, document.client, tariff=tariff),
+            document.client,
+        )
+    issued = book.issue_invoice(source, client=client, **common, **references)  # type: ignore[arg-type]
+    if args.output and issued.pdf is not None:
+        write_output(args.output, issued.pdf)
+    return issued.invoice.number
+
+
+def _credit_note(book: Book, args: argparse.Namespace) -> str:
+    issued = book.issue_credit_note(
+        args.number, issued=args.issued, reason=args.reason, amount=args.amount, lang=args.lang
+    )
+    if args.output and issued.pdf is not None:
+        write_output(args.output, issued.pdf)
+    return issued.invoice.number
+
+
+def _balance(book: Book, args: argparse.Namespace) -> str:
+    ledger = book.ledger()
+    sheet = balance_sheet(
+        ledger.documents, ledger.payments, on=args.on or _today(), client=args.client,
+        rates=_rates(args),
+    )  # fmt: skip
+    if args.format == "json":
+        return to_json(sheet, indent=2)
+    if args.format == "csv":
+        return balances_csv(sheet.invoices)
+    return balances_text(sheet.invoices, args.lang)
+
+
+def _reminder(book: Book, args: argparse.Namespace) -> str:
+    ledger = book.ledger()
+    invoice = ledger.document(args.number)
+    b = balance(
+        invoice, ledger.payments, ledger.credit_notes(args.number), on=args.on or _today(),
+        rates=_rates(args),
+    )  # fmt: skip
+    if not b.outstanding or not b.days_late:
+        raise BookError(f"{args.number} is not overdue on {b.on.isoformat()}: nothing to remind")
+    seller = Seller.from_toml(args.seller)
+    render = reminder_html if args.format == "html" else reminder_text
+    text = render(b, seller, args.lang, formal_after=args.formal_after)
+    if args.output:
+        write_output(args.output, (text + "\n").encode("utf-8"))
+        return ""
+    return text
+
+
+def _vat(book: Book, args: argparse.Namespace) -> str:
+    ledger = book.ledger()
+    year, month = args.month
+    due = vat_due(
+        ledger.documents, ledger.payments, year, month, on_receipts=not ledger.vat_on_debits
+    )
+    return to_json(due, indent=2) if args.format == "json" else vat_due_text(due, args.lang)
+
+
+def _cap(book: Book, args: argparse.Namespace) -> str:
+    ledger = book.ledger()
+    cap = liability_cap(args.client, ledger.documents, ledger.payments, on=args.on or _today())
+    if not cap.invoices:
+        raise BookError(f"no invoice of {shown(args.client)!r} in the book; give its name or SIREN")
+    return to_json(cap, indent=2) if args.format == "json" else cap_text(cap, args.lang)
+
+
+def _export(book: Book, args: argparse.Namespace) -> str:
+    folder = Path(args.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BookError(f"cannot create {shown(args.folder)!r}: {error.strerror}") from None
+    files = book.archive()
+    for name, data in files:
+        write_output(str(folder / name), data)
+    return f"{len(files) - 1} document(s) and SHA256SUMS written to {folder}"
+
+
+def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
+    """Run ``book SUBCOMMAND``; what it prints."""
+    path = book_path(args)
+    command = args.book_command
+    if command == "init":
+        Book.init(path, series=args.series, credit_series=args.credit_series,
+                  vat_on_debits=args.vat_on_debits)  # fmt: skip
+        return f"{path}: invoice book created"
+    book = Book.open(path)
+    if command == "invoice":
+        return _invoice(book, args, tariff())
+    if command == "credit-note":
+        return _credit_note(book, args)
+    if command == "pay":
+        payment = book.record_payment(
+            args.number, amount=args.amount, on=args.on, method=args.method,
+            reference=args.reference,
+        )  # fmt: skip
+        return str(payment.id)
+    if command == "verify":
+        count = book.verify()
+        return f"{path}: {count} record(s); integrity, hash chain and numbering verified"
+    handlers: dict[str, Callable[[Book, argparse.Namespace], str]] = {
+        "balance": _balance, "reminder": _reminder, "vat": _vat, "cap": _cap, "export": _export,
+    }  # fmt: skip
+    return _with_rates(lambda: handlers[command](book, args))

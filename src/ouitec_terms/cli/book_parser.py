@@ -1,0 +1,162 @@
+"""The grammar of ``ouitec-terms book …``: the invoice book's subcommands and their options
+(issue 20). ``--book PATH`` is accepted right after ``book`` and after the subcommand."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from ouitec_terms.presentation.languages import LANGUAGES
+
+from . import arguments as types
+
+__all__ = ["BOOK_COMMANDS", "add_book"]
+
+
+def _book_option(sub: argparse.ArgumentParser, default: object) -> None:
+    sub.add_argument(
+        "--book",
+        metavar="PATH",
+        default=default,
+        help="the book's file (default: $OUITEC_BOOK, else ./ouitec-book.sqlite)",
+    )
+
+
+def _rates(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--ecb-rate", type=types.rate_assignment, action="append", default=[],
+        metavar="YYYY-HN=R", help="add the ECB rate (percent) of a half-year the table lacks",
+    )  # fmt: skip
+    sub.add_argument("--ecb-rates", metavar="FILE", help='a TOML file of lines "2026-H2" = "2.15"')
+
+
+def _on(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--on",
+        type=types.day,
+        metavar="YYYY-MM-DD",
+        help="ignore records after it (default: today)",
+    )
+
+
+def _lang(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="(default: fr)")
+
+
+def _formats(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    sub.add_argument(
+        "--format", choices=formats, default=formats[0], help=f"(default: {formats[0]})"
+    )
+
+
+def _init(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--series", default="F-{year}-{n:04d}", help="invoice numbers' pattern")
+    sub.add_argument("--credit-series", default="AV-{year}-{n:04d}", help="credit notes' pattern")
+    sub.add_argument(
+        "--vat-on-debits",
+        action="store_true",
+        help="the seller opted for VAT on debits (default: on receipts, CGI 269-2-c)",
+    )
+
+
+def _invoice(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "file", metavar="DOC", help="a quote document, a statement's with --month, or the JSON "
+        "of `ouitec-terms import … --format json` (with --clients)",
+    )  # fmt: skip
+    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
+    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--received", type=types.day, metavar="YYYY-MM-DD", help="(default: --issued)")
+    sub.add_argument("--month", type=types.month, metavar="YYYY-MM", help="a statement's month")
+    sub.add_argument("--clients", metavar="CLIENTS.toml", help="the clients of an import's JSON")
+    sub.add_argument("--po", type=types.reference, metavar="REF", help="purchase order (BT-13)")
+    sub.add_argument("--buyer-reference", type=types.reference, metavar="REF", help="(BT-10)")
+    sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: the terms)")
+    sub.add_argument("-o", "--output", metavar="FILE", help="also write the invoice's PDF there")
+    _lang(sub)
+
+
+def _credit_note(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("number", metavar="NUMBER", help="the invoice to credit")
+    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--reason", required=True, metavar="TEXT", help="why it is credited")
+    sub.add_argument(
+        "--amount", type=types.amount, metavar="X", help="TTC (default: all that is left)"
+    )
+    sub.add_argument("-o", "--output", metavar="FILE", help="also write its PDF there")
+    _lang(sub)
+
+
+def _pay(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("number", metavar="NUMBER", help="the invoice paid")
+    sub.add_argument(
+        "--amount", type=types.signed_amount, required=True, metavar="X",
+        help="TTC received, e.g. 691.44 (negative: a refund)",
+    )  # fmt: skip
+    sub.add_argument("--on", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--method", default="virement", help="(default: virement, Art. 4)")
+    sub.add_argument("--reference", default="", metavar="R", help="the bank's reference")
+
+
+def _balance(sub: argparse.ArgumentParser) -> None:
+    _on(sub)
+    sub.add_argument("--client", metavar="NAME", help="one client's invoices (name or SIREN)")
+    _formats(sub, ("text", "json", "csv"))
+    _rates(sub)
+    _lang(sub)
+
+
+def _reminder(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("number", metavar="NUMBER", help="the overdue invoice")
+    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
+    _on(sub)
+    sub.add_argument(
+        "--formal-after", type=int, default=30, metavar="DAYS",
+        help="days late after which it is a formal notice (default: 30)",
+    )  # fmt: skip
+    _formats(sub, ("text", "html"))
+    sub.add_argument("-o", "--output", metavar="FILE", help="write it there")
+    _rates(sub)
+    _lang(sub)
+
+
+def _vat(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    _formats(sub, ("text", "json"))
+    _lang(sub)
+
+
+def _cap(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("client", metavar="CLIENT", help="the client's name or SIREN")
+    _on(sub)
+    _formats(sub, ("text", "json"))
+    _lang(sub)
+
+
+def _export(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("folder", metavar="DIR", help="where to write the documents and SHA256SUMS")
+
+
+BOOK_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "init": ("create the book, with its numbering", _init),
+    "invoice": ("number, store and print an invoice", _invoice),
+    "credit-note": ("credit an invoice", _credit_note),
+    "pay": ("record a payment (or a refund)", _pay),
+    "balance": ("every invoice's balance, interest and indemnity (Art. 4)", _balance),
+    "reminder": ("a reminder, or a formal notice, for an overdue invoice", _reminder),
+    "vat": ("the VAT due for a month (on receipts or debits)", _vat),
+    "cap": ("the liability cap of Art. 10: what a client actually paid", _cap),
+    "verify": ("check the book's integrity, hash chain and numbering", lambda sub: None),
+    "export": ("write every document and a manifest of their hashes", _export),
+}
+"""Each subcommand of ``book``: its help line and the function that adds its options."""
+
+
+def add_book(sub: argparse.ArgumentParser) -> None:
+    """The options of ``book`` and of each of its subcommands."""
+    _book_option(sub, None)
+    commands = sub.add_subparsers(dest="book_command", required=True, metavar="SUBCOMMAND")
+    for name, (summary, options) in BOOK_COMMANDS.items():
+        command = commands.add_parser(name, help=summary)
+        _book_option(command, argparse.SUPPRESS)
+        options(command)
