@@ -74,6 +74,7 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/imports.py
+	$(BIN)/python benchmarks/book.py
 
 # The worst documents within the limits of D74, measured (docs/performance.md, "Limits").
 worst-case: $(STAMP)

@@ -96,6 +96,28 @@ def render_reminder(lang: str, *, days: int) -> str:
     return reminder_text(balance(invoice, [paid], on=on), seller, lang) + "\n"
 
 
+def render_status() -> bytes:
+    """The "Encaissée" (212) message of the 300 € paid on 10 April 2025 for F-2025-0001, the
+    invoice of docs/examples/invoice-client.toml, written on 11 April 2025."""
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from ouitec_terms import make_invoice  # noqa: PLC0415
+    from ouitec_terms.boundary.parties import Seller  # noqa: PLC0415
+    from ouitec_terms.einvoice import payment_status_xml  # noqa: PLC0415
+    from ouitec_terms.rules.ledger import BookPayment  # noqa: PLC0415
+
+    document = load_document(EXAMPLES / "invoice-client.toml")
+    invoice = make_invoice(
+        quote(document.intervention, document.client), client=document.client,
+        seller=Seller.from_toml(EXAMPLES / "seller.example.toml"), number="F-2025-0001",
+        issued=date(2025, 3, 17),
+    )  # fmt: skip
+    paid = BookPayment(id=2, invoice="F-2025-0001", on=date(2025, 4, 10), amount=Decimal(300))
+    return payment_status_xml(invoice, paid, issued=datetime(2025, 4, 11, tzinfo=UTC))
+
+
+STATUS = GOLDEN / "book" / "status-212.xml"
+"""The golden "Encaissée" message."""
 REMINDERS = {"reminder": 10, "formal-notice": 45}
 """The golden reminders: 10 days late (a reminder) and 45 (a formal notice, after 30)."""
 
@@ -116,6 +138,8 @@ def main() -> int:
         for lang in ("fr", "en"):
             reminder_path(name, lang).write_text(render_reminder(lang, days=days), "utf-8")
             print(f"written: {reminder_path(name, lang).relative_to(ROOT)}")
+    STATUS.write_bytes(render_status())
+    print(f"written: {STATUS.relative_to(ROOT)}")
     (GOLDEN / "imports").mkdir(exist_ok=True)
     for folder in import_examples():
         for lang in ("fr", "en"):

@@ -367,6 +367,23 @@ def test_a_reminder_renders_as_its_golden_document(name: str, lang: str) -> None
     assert golden.render_reminder(lang, days=golden.REMINDERS[name]) == expected
 
 
+def test_a_reminder_as_pdf_is_drawn_in_the_invoices_fonts(tmp_path: Path) -> None:
+    """``book reminder --format pdf -o FILE`` writes a PDF whose text is the reminder's."""
+    pypdf = pytest.importorskip("pypdf")
+    path = tmp_path / "b.sqlite"
+    Book.init(path)
+    seller = str(EXAMPLES / "seller.example.toml")
+    base = ["book", "--book", str(path)]
+    assert main([*base, "invoice", str(EXAMPLES / "invoice-client.toml"), "--seller", seller,
+                 "--issued", "2025-03-17"]) == 0  # fmt: skip
+    out = tmp_path / "reminder.pdf"
+    assert main([*base, "reminder", "F-2025-0001", "--seller", seller, "--on", "2025-05-31",
+                 "--format", "pdf", "-o", str(out)]) == 0  # fmt: skip
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert "Mise en demeure de payer — facture F-2025-0001" in text
+    assert "L441-10" in text
+
+
 # --- the command ---------------------------------------------------------------------------
 
 

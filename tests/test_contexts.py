@@ -105,7 +105,14 @@ def _explore() -> dict[str, Callable[[], Any]]:
 
 def _einvoice() -> dict[str, Callable[[], Any]]:
     einvoice = pytest.importorskip("ouitec_terms.einvoice")
-    return {"einvoice.to_cii_xml": lambda: einvoice.to_cii_xml(_invoice())}
+    paid = lib.BookPayment(id=1, invoice="F-1", on=date(2025, 4, 1), amount=D("345.67"))
+    moment = datetime(2025, 4, 2, tzinfo=PARIS)
+    return {
+        "einvoice.to_cii_xml": lambda: einvoice.to_cii_xml(_invoice()),
+        "einvoice.payment_status_xml": lambda: einvoice.payment_status_xml(
+            _invoice(), paid, issued=moment
+        ),
+    }
 
 
 #: Every public function that touches a number, with a call that reaches its arithmetic.

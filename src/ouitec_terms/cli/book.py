@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from ouitec_terms.presentation.ledger import (
     balances_text,
     cap_text,
     reminder_html,
+    reminder_sections,
     reminder_text,
     vat_due_text,
 )
@@ -150,12 +151,49 @@ def _reminder(book: Book, args: argparse.Namespace) -> str:
     if not b.outstanding or not b.days_late:
         raise BookError(f"{args.number} is not overdue on {b.on.isoformat()}: nothing to remind")
     seller = Seller.from_toml(args.seller)
+    if args.format == "pdf":
+        if not args.output:
+            raise ArgumentError("--format pdf writes a file: give -o reminder.pdf")
+        try:
+            from ouitec_terms.einvoice.letters import letter_pdf  # noqa: PLC0415 - the extra
+        except ImportError:
+            raise ArgumentError(
+                "--format pdf needs the einvoice extra: pip install 'ouitec-terms[einvoice]'"
+            ) from None
+        title, paragraphs = reminder_sections(b, seller, args.lang, formal_after=args.formal_after)
+        write_output(args.output, letter_pdf(title, paragraphs, dated=b.on))
+        return ""
     render = reminder_html if args.format == "html" else reminder_text
     text = render(b, seller, args.lang, formal_after=args.formal_after)
     if args.output:
         write_output(args.output, (text + "\n").encode("utf-8"))
         return ""
     return text
+
+
+def _status(book: Book, args: argparse.Namespace) -> str:
+    try:
+        from ouitec_terms.einvoice.cdar import payment_status_xml  # noqa: PLC0415 - the extra
+    except ImportError:
+        raise ArgumentError(
+            "book status needs the einvoice extra: pip install 'ouitec-terms[einvoice]'"
+        ) from None
+    payment = next((p for p in book.ledger().payments if p.id == args.payment), None)
+    if payment is None or payment.invoice != args.number:
+        raise BookError(
+            f"no payment {args.payment} of {args.number} in the book; give the id that "
+            "`book pay` printed"
+        )
+    moment = (
+        datetime(args.on.year, args.on.month, args.on.day, tzinfo=UTC)
+        if args.on
+        else datetime.now(UTC)
+    )
+    xml = payment_status_xml(book.invoice(args.number).invoice, payment, issued=moment)
+    if args.output:
+        write_output(args.output, xml)
+        return ""
+    return xml.decode("utf-8").rstrip("\n")
 
 
 def _vat(book: Book, args: argparse.Namespace) -> str:
@@ -211,5 +249,6 @@ def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
         return f"{path}: {count} record(s); integrity, hash chain and numbering verified"
     handlers: dict[str, Callable[[Book, argparse.Namespace], str]] = {
         "balance": _balance, "reminder": _reminder, "vat": _vat, "cap": _cap, "export": _export,
+        "status": _status,
     }  # fmt: skip
     return _with_rates(lambda: handlers[command](book, args))

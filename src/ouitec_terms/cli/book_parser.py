@@ -114,10 +114,23 @@ def _reminder(sub: argparse.ArgumentParser) -> None:
         "--formal-after", type=int, default=30, metavar="DAYS",
         help="days late after which it is a formal notice (default: 30)",
     )  # fmt: skip
-    _formats(sub, ("text", "html"))
-    sub.add_argument("-o", "--output", metavar="FILE", help="write it there")
+    _formats(sub, ("text", "html", "pdf"))
+    sub.add_argument("-o", "--output", metavar="FILE", help="write it there (needed for pdf)")
     _rates(sub)
     _lang(sub)
+
+
+def _status(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("number", metavar="NUMBER", help="the invoice paid")
+    sub.add_argument(
+        "--payment", type=int, required=True, metavar="ID", help="the id `book pay` printed"
+    )
+    _formats(sub, ("xml",))
+    sub.add_argument(
+        "--on", type=types.day, metavar="YYYY-MM-DD",
+        help="the message's date, at midnight UTC (default: now)",
+    )  # fmt: skip
+    sub.add_argument("-o", "--output", metavar="FILE", help="write it there")
 
 
 def _vat(sub: argparse.ArgumentParser) -> None:
@@ -144,6 +157,7 @@ BOOK_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] 
     "pay": ("record a payment (or a refund)", _pay),
     "balance": ("every invoice's balance, interest and indemnity (Art. 4)", _balance),
     "reminder": ("a reminder, or a formal notice, for an overdue invoice", _reminder),
+    "status": ('the lifecycle status "Encaissée" (212) of a payment, as CDAR XML', _status),
     "vat": ("the VAT due for a month (on receipts or debits)", _vat),
     "cap": ("the liability cap of Art. 10: what a client actually paid", _cap),
     "verify": ("check the book's integrity, hash chain and numbering", lambda sub: None),

@@ -32,7 +32,7 @@ from ouitec_terms.presentation.invoices import InvoiceSections, invoice_sections
 
 from .cii import to_cii_xml
 
-__all__ = ["FONT_DIRECTORY", "FONT_FILES", "check_drawable", "to_facturx_pdf"]
+__all__ = ["FONT_DIRECTORY", "FONT_FILES", "check_drawable", "drawable", "to_facturx_pdf"]
 
 FONT_DIRECTORY = Path(fontpkg_lato.ROOT) / "files"
 """Where the Lato font files are (their licence, the OFL, is ``fontpkg_lato/LICENSE``)."""
@@ -41,7 +41,7 @@ FONT_FILES = {"": "Lato-Regular.ttf", "B": "Lato-Bold.ttf"}
 
 
 @cache
-def _drawable() -> frozenset[int]:
+def drawable() -> frozenset[int]:
     """The code points every face has a glyph for (any text may be drawn in either)."""
     faces = [set(TTFont(FONT_DIRECTORY / name).getBestCmap()) for name in FONT_FILES.values()]
     return frozenset(set.intersection(*faces))
@@ -78,10 +78,10 @@ def _fields(invoice: Invoice) -> list[tuple[str, str]]:
 def check_drawable(invoice: Invoice) -> None:
     """Raise [`InvoiceError`][ouitec_terms.errors.InvoiceError], naming the field, when a text of
     ``invoice`` holds a character the embedded fonts cannot draw (the PDF would lose it)."""
-    drawable = _drawable()
+    glyphs = drawable()
     for field, text in _fields(invoice):
         for character in text:
-            if ord(character) not in drawable and not character.isspace():
+            if ord(character) not in glyphs and not character.isspace():
                 raise InvoiceError(
                     f"{field}: the character {character!r} (U+{ord(character):04X}) cannot be "
                     "drawn by the PDF's fonts (Lato: Latin, Greek, Cyrillic); write the name in "

@@ -28,6 +28,7 @@ __all__ = [
     "balances_text",
     "cap_text",
     "reminder_html",
+    "reminder_sections",
     "reminder_text",
     "vat_due_text",
 ]
@@ -100,6 +101,14 @@ def balances_csv(balances: Sequence[InvoiceBalance]) -> str:
         )  # fmt: skip
         writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue().rstrip("\n")
+
+
+@in_library_context
+def reminder_sections(
+    b: InvoiceBalance, seller: Seller, lang: Lang = "fr", *, formal_after: int = FORMAL_NOTICE_DAYS
+) -> tuple[str, list[str]]:
+    """The reminder's title and paragraphs (a PDF draws them; the text and HTML join them)."""
+    return _reminder_lines(b, seller, messages_for(lang), formal_after)
 
 
 def _reminder_lines(

@@ -59,6 +59,7 @@ __all__ = [
     "check_credit_note",
     "check_payment",
     "liability_cap",
+    "receipt_by_rate",
     "vat_due",
 ]
 
@@ -333,6 +334,21 @@ def _interest(
     return tuple(portions), days
 
 
+@in_library_context
+def receipt_by_rate(invoice: BookDocument, amount: Decimal) -> tuple[VatLine, ...]:
+    """``amount`` received (TTC) for ``invoice``, split over its VAT rates in proportion of
+    their TTC: per rate, the base and the tax it pays, each rounded half-up to the cent (D90).
+    The VAT due on receipts and the "Encaissée" status (the amounts per rate) both use it."""
+    if not invoice.total_ttc:
+        return ()
+    lines = []
+    for line in invoice.vat:
+        share = round_cents(amount * (line.base + line.amount) / invoice.total_ttc)
+        tax = round_cents(share * line.rate / (1 + line.rate))
+        lines.append(VatLine(rate=line.rate, base=share - tax, amount=tax))
+    return tuple(lines)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VatDue:
     """The VAT due for a month, per rate: base and tax (CGI 269-2-c; D87)."""
@@ -373,12 +389,10 @@ def vat_due(
     if on_receipts:
         for p in payments:
             invoice = by_number.get(p.invoice)
-            if (p.on.year, p.on.month) != (year, month) or invoice is None or not invoice.total_ttc:
+            if (p.on.year, p.on.month) != (year, month) or invoice is None:
                 continue
-            for line in invoice.vat:
-                share = round_cents(p.amount * (line.base + line.amount) / invoice.total_ttc)
-                tax = round_cents(share * line.rate / (1 + line.rate))
-                add(line.rate, share - tax, tax)
+            for received in receipt_by_rate(invoice, p.amount):
+                add(received.rate, received.base, received.amount)
     else:
         for d in by_number.values():
             if (d.issued.year, d.issued.month) != (year, month):
