@@ -335,6 +335,32 @@ def test_a_credit_note_on_a_paid_invoice_leaves_an_amount_to_refund(book: Book) 
                          on=date(2025, 4, 30)).total == D("0.00")  # fmt: skip
 
 
+def test_partial_credit_notes_never_credit_more_than_is_left(book: Book) -> None:
+    """A credit note of part of an invoice, then one of the rest: the second takes exactly what
+    is left, and a third is refused with the amount left (0,00 €); each passes EN 16931, BR-FR
+    and EXTENDED-CTC-FR."""
+    checks = pytest.importorskip("facturx_checks")
+    number = _issue(book, date(2025, 3, 17))
+    part = book.issue_credit_note(
+        number, issued=date(2025, 3, 20), reason="Geste commercial", amount=D("100.00")
+    )
+    assert (part.invoice.total_ht, part.invoice.total_vat, part.invoice.total_ttc) == (
+        D("83.33"), D("16.67"), D("100.00"),
+    )  # fmt: skip
+    for name in ("EN16931", "BR-FR", "EXTENDED-CTC-FR"):
+        assert checks.schematron_failures(part.xml, name) == [], name
+    assert checks.xsd_errors(part.xml) == []
+    rest = book.issue_credit_note(number, issued=date(2025, 3, 21), reason="Reste", pdf=False)
+    assert rest.invoice.total_ttc == D("591.44")
+    with pytest.raises(PaymentError, match=r"at most 0\.00"):
+        book.issue_credit_note(number, issued=date(2025, 3, 22), reason="Trop",
+                               amount=D("1.00"), pdf=False)  # fmt: skip
+    ledger = book.ledger()
+    b = balance(ledger.document(number), ledger.payments, ledger.documents, on=date(2025, 6, 1))
+    assert b.status is BalanceStatus.SETTLED_BY_CREDIT
+    assert book.verify() == 3
+
+
 def test_overpayment_and_early_payment_are_refused_with_the_outstanding_amount(book: Book) -> None:
     """Paying more than is outstanding says how much is; a payment before the invoice's date is
     refused; the refused payments leave no record."""
@@ -418,6 +444,24 @@ def test_the_command_runs_a_month_of_the_book(
     for line in manifest:
         digest, name = line.split("  ")
         assert hashlib.sha256((tmp_path / "archive" / name).read_bytes()).hexdigest() == digest
+
+
+def test_an_imports_json_is_invoiced_client_by_client(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``book invoice`` of the JSON ``import --format json`` writes issues one invoice per
+    client, in one transaction each, whose totals are the statements'."""
+    folder = EXAMPLES / "imports" / "csv"
+    month = tmp_path / "june.json"
+    assert main(["import", str(folder / "entries.csv"), "--clients", str(folder / "clients.toml"),
+                 "--month", "2025-06", "--format", "json", "-o", str(month)]) == 0  # fmt: skip
+    book = Book.init(tmp_path / "b.sqlite")
+    assert main(["book", "--book", str(book.store.path), "invoice", str(month), "--clients",
+                 str(folder / "clients.toml"), "--seller", str(EXAMPLES / "seller.example.toml"),
+                 "--issued", "2025-07-01"]) == 0  # fmt: skip
+    assert capsys.readouterr().out == "F-2025-0001\nF-2025-0002\n"
+    totals = sum(d.total_ttc for d in book.ledger().documents)
+    assert totals == lib.from_json(lib.MonthImport, month.read_text()).summary.total_ttc
 
 
 def test_a_missing_book_is_one_line_naming_the_fix(

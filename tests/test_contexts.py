@@ -147,6 +147,9 @@ CALLS: dict[str, Callable[[], Any]] = {
         reason="Erreur",
         corrected_total=D("691.44"),
     ),
+    "make_partial_credit_note": lambda: lib.make_partial_credit_note(
+        _invoice(), number="A-2", issued=date(2025, 3, 20), reason="Geste", amount_ttc=D("123.45")
+    ),
     "format_eur": lambda: lib.format_eur(D("1234.565")),
     "round_cents": lambda: lib.round_cents(D("6.875")),
     "with_added_rates": lambda: lib.with_added_rates(

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         check_invoice_series,
         make_credit_note,
         make_invoice,
+        make_partial_credit_note,
         next_invoice_number,
     )
     from .assembly.quote import Quote, quote
@@ -139,6 +140,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "check_invoice_series",
         "make_credit_note",
         "make_invoice",
+        "make_partial_credit_note",
         "next_invoice_number",
     ),
     ".assembly.imports": (
@@ -419,6 +421,7 @@ __all__ = [
     "load_statement_document",
     "make_credit_note",
     "make_invoice",
+    "make_partial_credit_note",
     "monthly_statement",
     "next_invoice_number",
     "parse_clients",

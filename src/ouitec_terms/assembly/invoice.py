@@ -40,9 +40,10 @@ from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.scalars import add_months
 from ouitec_terms.boundary.text import check_one_line, check_reference
 from ouitec_terms.errors import InvoiceError
-from ouitec_terms.money import in_library_context
+from ouitec_terms.money import in_library_context, round_cents
 from ouitec_terms.rules.payment import due_date
-from ouitec_terms.rules.vat import VatLine
+from ouitec_terms.rules.pricing import LineKind, QuoteLine, Unit
+from ouitec_terms.rules.vat import VatLine, tax
 
 from .quote import Quote
 from .statement import Statement
@@ -55,6 +56,7 @@ __all__ = [
     "check_invoice_series",
     "make_credit_note",
     "make_invoice",
+    "make_partial_credit_note",
     "next_invoice_number",
 ]
 
@@ -328,6 +330,61 @@ def make_credit_note(
         preceding_issued=invoice.issued,
         reason=reason,
     )
+
+
+@in_library_context
+def make_partial_credit_note(
+    invoice: Invoice, *, number: str, issued: date, reason: str, amount_ttc: Decimal
+) -> Invoice:
+    """A credit note of part of ``invoice``: about ``amount_ttc`` TTC, split over its VAT rates
+    in proportion of their TTC, one lump-sum line per rate ("Avoir partiel sur la facture …").
+    Each rate's HT is its share divided by 1 + rate, rounded half-up, and its VAT is computed on
+    it (rules §8), so the note's TTC may differ from ``amount_ttc`` by a cent; it never exceeds
+    the invoice's TTC. The whole amount gives [`make_credit_note`]
+    [ouitec_terms.assembly.invoice.make_credit_note]'s note (D93)."""
+    whole = make_credit_note(invoice, number=number, issued=issued, reason=reason)
+    if not 0 < amount_ttc <= invoice.total_ttc:
+        raise InvoiceError(
+            f"a credit of {amount_ttc} € TTC on {invoice.number}: more than 0 and at most its "
+            f"{invoice.total_ttc} € TTC"
+        )
+    if amount_ttc == invoice.total_ttc:
+        return whole
+    quotes = []
+    for line in invoice.vat:
+        share = round_cents(amount_ttc * (line.base + line.amount) / invoice.total_ttc)
+        base = round_cents(share / (1 + line.rate))
+        if not base:
+            continue
+        vat = (tax((base,), line.rate),)
+        credit = QuoteLine(
+            kind=LineKind.CREDIT, label=invoice.number, article="CGI annexe II art. 242 nonies A",
+            quantity=Decimal(1), unit=Unit.LUMP, unit_price=base, amount_ht=base,
+        )  # fmt: skip
+        model = invoice.quotes[0]
+        quotes.append(
+            replace(
+                model,
+                reference=invoice.number,
+                lines=(credit,),
+                total_ht=base,
+                vat=vat,
+                total_vat=vat[0].amount,
+                total_ttc=base + vat[0].amount,
+                mentions=tuple(m for q in invoice.quotes for m in q.mentions),
+            )
+        )
+    if not quotes:
+        raise InvoiceError(f"a credit of {amount_ttc} € TTC is too small to credit anything")
+    vat_lines = tuple(q.vat[0] for q in quotes)
+    total_ht = sum((q.total_ht for q in quotes), Decimal("0.00"))
+    total_vat = sum((v.amount for v in vat_lines), Decimal("0.00"))
+    if total_ht + total_vat > invoice.total_ttc:  # rounding may never credit more than billed
+        return whole
+    return replace(
+        whole, quotes=tuple(quotes), vat=vat_lines, total_ht=total_ht, total_vat=total_vat,
+        total_ttc=total_ht + total_vat,
+    )  # fmt: skip
 
 
 _COUNTER = re.compile(r"(.*?)([0-9]+)\Z")

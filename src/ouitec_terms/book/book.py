@@ -22,8 +22,8 @@ from ouitec_terms.assembly.invoice import (
     NUMBER_PATTERN,
     DocumentType,
     Invoice,
-    make_credit_note,
     make_invoice,
+    make_partial_credit_note,
 )
 from ouitec_terms.assembly.quote import Quote
 from ouitec_terms.assembly.statement import Statement
@@ -214,9 +214,9 @@ class Book:
         pdf: bool = True,
         lang: str = "fr",
     ) -> Issued:
-        """Credit invoice ``number`` (whole: what it has not been credited) in one transaction.
-        ``amount`` (TTC), when given, must be that whole amount: a partial credit note needs its
-        own lines, which the book does not yet build."""
+        """Credit invoice ``number`` in one transaction: ``amount`` TTC (default: all it has not
+        been credited), never more than that; a partial note has one lump-sum line per VAT rate
+        (D93)."""
         made: dict[str, Any] = {}
 
         def build(txn: Transaction) -> dict[str, Any]:
@@ -227,15 +227,18 @@ class Book:
             ledger = _ledger(records, self._settings)
             invoice = from_json(Invoice, target.body)
             credited = ledger.credit_notes(number)
-            whole = invoice.total_ttc
-            check_credit_note(ledger.document(number), credited, amount or whole)
-            if credited or (amount is not None and amount != whole):
-                raise BookError(
-                    f"a credit note of part of {number} ({amount or whole} € of {whole} € TTC): "
-                    "the book credits an invoice whole, once"
-                )
+            left = invoice.total_ttc - sum((c.total_ttc for c in credited), Decimal("0.00"))
+            wanted = left if amount is None else amount
+            check_credit_note(ledger.document(number), credited, wanted)
             credit_number, n = self._numbered(txn, "credit_series", issued)
-            note = make_credit_note(invoice, number=credit_number, issued=issued, reason=reason)
+            note = make_partial_credit_note(
+                invoice, number=credit_number, issued=issued, reason=reason, amount_ttc=wanted
+            )
+            if note.total_ttc > left:
+                raise BookError(
+                    f"the credit note would credit {note.total_ttc} € TTC (rounded per VAT rate), "
+                    f"more than the {left} € TTC left on {number}; credit a cent less"
+                )
             return self._fields(note, "credit_note", n, made, pdf=pdf, lang=lang)
 
         record = self.store.append(build)

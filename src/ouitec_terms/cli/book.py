@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from ouitec_terms.assembly.invoice import make_invoice
 from ouitec_terms.assembly.quote import quote
 from ouitec_terms.assembly.statement import Statement, monthly_statement
 from ouitec_terms.book import Book
@@ -88,14 +89,18 @@ def _invoice(book: Book, args: argparse.Namespace, tariff: Tariff) -> str:
             raise ArgumentError("an import's JSON needs --clients CLIENTS.toml (their identity)")
         clients = load_clients(args.clients)
         statements = [from_json(Statement, json.dumps(s, default=str)) for s in data["statements"]]
-        numbers = []
-        for done, statement in enumerate(statements, start=1):
+        billed = []
+        for statement in statements:  # every invoice checked before the first is issued
             record = clients.find(statement.client_name)
             if record is None:
                 raise BookError(f"{statement.client_name!r} is not in {args.clients!r}")
-            issued = book.issue_invoice(
-                statement, client=record.billing_client(), pdf=True, **common, **references
-            )
+            client = record.billing_client()
+            make_invoice(statement, client=client, seller=seller, number="CHECK-1",
+                         issued=args.issued, received=args.received, **references)  # fmt: skip
+            billed.append((statement, client))
+        numbers = []
+        for done, (statement, client) in enumerate(billed, start=1):
+            issued = book.issue_invoice(statement, client=client, **common, **references)
             numbers.append(issued.invoice.number)
             _progress(done, len(statements))
         return "\n".join(numbers)
@@ -150,7 +155,9 @@ def _reminder(book: Book, args: argparse.Namespace) -> str:
     )  # fmt: skip
     if not b.outstanding or not b.days_late:
         raise BookError(f"{args.number} is not overdue on {b.on.isoformat()}: nothing to remind")
-    seller = Seller.from_toml(args.seller)
+    seller = (
+        Seller.from_toml(args.seller) if args.seller else book.invoice(args.number).invoice.seller
+    )
     if args.format == "pdf":
         if not args.output:
             raise ArgumentError("--format pdf writes a file: give -o reminder.pdf")

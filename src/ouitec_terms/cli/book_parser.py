@@ -108,7 +108,9 @@ def _balance(sub: argparse.ArgumentParser) -> None:
 
 def _reminder(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("number", metavar="NUMBER", help="the overdue invoice")
-    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
+    sub.add_argument(
+        "--seller", metavar="SELLER.toml", help="the [seller] file (default: the invoice's seller)"
+    )
     _on(sub)
     sub.add_argument(
         "--formal-after", type=int, default=30, metavar="DAYS",

@@ -41,7 +41,9 @@ PROFILE = "urn:cen.eu:en16931:2017"
 """The profile of the XML (BT-24): Factur-X EN 16931 ("Comfort")."""
 BILLING_FRAME = "S1"
 """The billing frame (BT-23, BR-FR-08): S1, an invoice for services."""
-UNIT_CODES = {Unit.HOUR: "HUR", Unit.KM: "KMT", Unit.DAY: "DAY", Unit.DEVIS: "C62"}
+UNIT_CODES = {
+    Unit.HOUR: "HUR", Unit.KM: "KMT", Unit.DAY: "DAY", Unit.DEVIS: "C62", Unit.LUMP: "C62",
+}  # fmt: skip
 """UN/ECE Recommendation 20 codes of the lines' units (BT-130)."""
 
 

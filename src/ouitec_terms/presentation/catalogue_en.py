@@ -24,6 +24,7 @@ EN = MappingProxyType(
         "line.travel_time": "{name} — travel time, {when}",
         "line.day_overflow": "{name} — beyond the day, {when}",
         "line.travel_distance": "Travel distance from the seat in {seat}",
+        "line.credit": "Partial credit on invoice {number} (VAT {rate})",
         "line.devis": "Work as per signed quote {reference}",
         "line.day.remote_day": f"Full remote working day of {{day}} ({{price}}, up to{_}{{hours}}{_}h)",
         "line.day.onsite_day": f"On-site working day of {{day}} ({{price}}, up to{_}{{hours}}{_}h)",
@@ -95,6 +96,7 @@ EN = MappingProxyType(
         "unit.km": "km",
         "unit.day": "day",
         "unit.devis": "quote",
+        "unit.lump": "lump sum",
         "unit.min": "min",
         # statements
         "statement.heading": "Statement for {month} — {client} (tariff {version})",

@@ -26,6 +26,7 @@ FR = MappingProxyType(
         "line.travel_time": "{name} — temps de déplacement, {when}",
         "line.day_overflow": "{name} — au-delà de la journée, {when}",
         "line.travel_distance": "Frais kilométriques depuis le siège de {seat}",
+        "line.credit": "Avoir partiel sur la facture {number} (TVA {rate})",
         "line.devis": "Prestation selon le devis signé {reference}",
         "line.day.remote_day": (
             f"Journée complète de travail à distance du {{day}} ({{price}}, jusqu’à{_}{{hours}}{_}h)"
@@ -103,6 +104,7 @@ FR = MappingProxyType(
         "unit.km": "km",
         "unit.day": "jour",
         "unit.devis": "devis",
+        "unit.lump": "forfait",
         "unit.min": "min",
         # statements
         "statement.heading": "Relevé de {month} — {client} (tarif {version})",

@@ -65,6 +65,8 @@ def line_description(line: QuoteLine, q: Quote, lang: Lang = "fr") -> str:
         return m.text("line.travel_distance", seat=q.seat)
     if kind is LineKind.DEVIS:
         return m.text("line.devis", reference=line.label)
+    if kind is LineKind.CREDIT:
+        return m.text("line.credit", number=line.label, rate=m.percent(q.vat[0].rate))
     if kind in (LineKind.DAY, LineKind.DAY_SURCHARGE):
         day = m.day(local_time(line.start, q.timezone).date()) if line.start else ""
         hours = m.number(minutes_to_hours(q.day_minutes), 0)

@@ -72,6 +72,8 @@ class LineKind(StrEnum):
     DAY_SURCHARGE = "day_surcharge"
     DAY_OVERFLOW = "day_overflow"
     DEVIS = "devis"
+    CREDIT = "credit"
+    """Part of an invoice credited by a partial credit note (a lump sum per VAT rate)."""
 
 
 class Unit(StrEnum):
@@ -81,6 +83,8 @@ class Unit(StrEnum):
     KM = "km"
     DAY = "day"
     DEVIS = "devis"
+    LUMP = "lump"
+    """A lump sum (a partial credit)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
