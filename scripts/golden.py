@@ -12,6 +12,7 @@ import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ouitec_terms import load_document, quote
 from ouitec_terms.assembly.imports import MonthImport, import_month
@@ -21,6 +22,8 @@ from ouitec_terms.boundary.timesheets import read_time_entries
 from ouitec_terms.presentation.imports import import_text
 from ouitec_terms.presentation.quotes import quote_text
 from ouitec_terms.rules.calendar import DATA_VERSION
+from ouitec_terms.rules.ledger import BookDocument, BookPayment
+from ouitec_terms.rules.vat import VatLine
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
@@ -82,8 +85,7 @@ def render_reminder(lang: str, *, days: int) -> str:
     TTC issued 17 March 2025, 300 € paid on 10 April, on ``days`` days after its due date."""
     from ouitec_terms.boundary.parties import Seller  # noqa: PLC0415
     from ouitec_terms.presentation.ledger import reminder_text  # noqa: PLC0415
-    from ouitec_terms.rules.ledger import BookDocument, BookPayment, balance  # noqa: PLC0415
-    from ouitec_terms.rules.vat import VatLine  # noqa: PLC0415
+    from ouitec_terms.rules.ledger import balance  # noqa: PLC0415
 
     invoice = BookDocument(
         number="F-2025-0001", issued=date(2025, 3, 17), due=date(2025, 4, 16),
@@ -104,7 +106,6 @@ def render_status() -> bytes:
     from ouitec_terms import make_invoice  # noqa: PLC0415
     from ouitec_terms.boundary.parties import Seller  # noqa: PLC0415
     from ouitec_terms.einvoice import payment_status_xml  # noqa: PLC0415
-    from ouitec_terms.rules.ledger import BookPayment  # noqa: PLC0415
 
     document = load_document(EXAMPLES / "invoice-client.toml")
     invoice = make_invoice(
@@ -114,6 +115,57 @@ def render_status() -> bytes:
     )  # fmt: skip
     paid = BookPayment(id=2, invoice="F-2025-0001", on=date(2025, 4, 10), amount=Decimal(300))
     return payment_status_xml(invoice, paid, issued=datetime(2025, 4, 11, tzinfo=UTC))
+
+
+def fec_month() -> tuple[tuple[BookDocument, ...], tuple[BookPayment, ...]]:
+    """The guide's worked month of the invoice book (docs/guide.md, §13b) as plain values:
+    three invoices of 691,44 € TTC, a credit note of the third, 300 € paid on the first and the
+    second paid in full, each entered in the book on its own date."""
+    vat = (VatLine(rate=Decimal("0.20"), base=Decimal("576.20"), amount=Decimal("115.24")),)
+
+    def document(number: str, day: int, corrects: str | None = None) -> BookDocument:
+        return BookDocument(
+            number=number, issued=date(2025, 3, day), entered=date(2025, 3, day),
+            due=None if corrects else date(2025, 4, day + 30 - 31), client="Boulangerie Martin",
+            siren="902000025", total_ttc=Decimal("691.44"), vat=vat, corrects=corrects,
+        )  # fmt: skip
+
+    documents = (
+        *(document(f"F-2025-000{n}", 16 + n) for n in (1, 2, 3)),
+        document("AV-2025-0001", 25, corrects="F-2025-0003"),
+    )
+    payments = (
+        BookPayment(id=5, invoice="F-2025-0001", on=date(2025, 4, 10), amount=Decimal(300),
+                    entered=date(2025, 4, 10)),
+        BookPayment(id=6, invoice="F-2025-0002", on=date(2025, 5, 20),
+                    amount=Decimal("691.44"), entered=date(2025, 5, 20)),
+    )  # fmt: skip
+    return documents, payments
+
+
+def render_fec(*, vat_on_debits: bool, separator: str) -> bytes:
+    """The FEC of the worked month for 2025, as ``book fec`` writes it (ISO-8859-15)."""
+    from ouitec_terms.boundary.accounts import account_plan  # noqa: PLC0415
+    from ouitec_terms.presentation.fec import SEPARATORS, fec_text  # noqa: PLC0415
+    from ouitec_terms.rules.accounting import fec_entries  # noqa: PLC0415
+
+    documents, payments = fec_month()
+    lines = fec_entries(documents, payments, closing=date(2025, 12, 31), plan=account_plan(),
+                        vat_on_debits=vat_on_debits)  # fmt: skip
+    return fec_text(lines, separator=SEPARATORS[separator]).encode("iso-8859-15")
+
+
+FECS: dict[str, dict[str, Any]] = {
+    f"{regime}.{separator}": {"vat_on_debits": regime == "debits", "separator": separator}
+    for regime in ("receipts", "debits")
+    for separator in ("tab", "pipe")
+}
+"""The golden FEC files: both VAT regimes, both separators."""
+
+
+def fec_path(name: str) -> Path:
+    """Where the golden FEC ``name`` is stored."""
+    return GOLDEN / "fec" / f"{name}.fec.txt"
 
 
 STATUS = GOLDEN / "book" / "status-212.xml"
@@ -138,6 +190,10 @@ def main() -> int:
         for lang in ("fr", "en"):
             reminder_path(name, lang).write_text(render_reminder(lang, days=days), "utf-8")
             print(f"written: {reminder_path(name, lang).relative_to(ROOT)}")
+    (GOLDEN / "fec").mkdir(exist_ok=True)
+    for name, options in FECS.items():
+        fec_path(name).write_bytes(render_fec(**options))
+        print(f"written: {fec_path(name).relative_to(ROOT)}")
     STATUS.write_bytes(render_status())
     print(f"written: {STATUS.relative_to(ROOT)}")
     (GOLDEN / "imports").mkdir(exist_ok=True)

@@ -31,9 +31,8 @@ from ouitec_terms.rules.ledger import (
     BookDocument,
     BookPayment,
     balance,
-    liability_cap,
-    vat_due,
 )
+from ouitec_terms.rules.receipts import liability_cap, vat_due
 from ouitec_terms.rules.vat import VatLine
 
 ROOT = Path(__file__).parent.parent
@@ -359,6 +358,29 @@ def test_partial_credit_notes_never_credit_more_than_is_left(book: Book) -> None
     b = balance(ledger.document(number), ledger.payments, ledger.documents, on=date(2025, 6, 1))
     assert b.status is BalanceStatus.SETTLED_BY_CREDIT
     assert book.verify() == 3
+
+
+def test_penalties_billed_are_paid_after_the_invoice(book: Book) -> None:
+    """``book penalties`` bills the interest up to a date and the 40 € indemnity, then only what
+    accrued since (the indemnity once); payments go to the invoice first, then to the penalties,
+    and no more than both can be paid (D95)."""
+    number = _issue(book, date(2025, 3, 17))
+    first = book.bill_penalties(number, on=date(2025, 5, 31))
+    assert (first.interest, first.indemnity) == (D("11.21"), D("40.00"))
+    second = book.bill_penalties(number, on=date(2025, 6, 30))
+    assert second.indemnity == D("0.00")
+    assert second.interest > 0
+    billed = first.total + second.total
+    with pytest.raises(PaymentError, match="outstanding"):
+        book.record_payment(number, amount=D("691.44") + billed + D("0.01"), on=date(2025, 7, 1))
+    book.record_payment(number, amount=D("700.00"), on=date(2025, 7, 1))
+    ledger = book.ledger()
+    b = balance(ledger.document(number), ledger.payments, ledger.documents,
+                on=date(2025, 7, 1), penalties=ledger.penalties)  # fmt: skip
+    assert (b.outstanding, b.status) == (D("0.00"), BalanceStatus.PAID)
+    assert b.penalties_outstanding == billed - D("8.56")
+    with pytest.raises(BookError, match="no penalty"):
+        book.bill_penalties(number, on=date(2025, 6, 30))
 
 
 def test_overpayment_and_early_payment_are_refused_with_the_outstanding_amount(book: Book) -> None:

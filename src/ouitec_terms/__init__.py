@@ -100,14 +100,9 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         BalanceStatus,
         BookDocument,
         BookPayment,
-        CapLine,
         InvoiceBalance,
-        LiabilityCap,
-        VatDue,
         balance,
         balance_sheet,
-        liability_cap,
-        vat_due,
     )
     from .rules.mentions import Mention, MentionCode
     from .rules.payment import (
@@ -121,6 +116,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
         with_added_rates,
     )
     from .rules.pricing import LineKind, QuoteLine, Unit
+    from .rules.receipts import CapLine, LiabilityCap, VatDue, liability_cap, vat_due
     from .rules.rounding import RoundedSegment, billed_minutes, round_segment
     from .rules.segments import Segment, business_and_off_hours, split
     from .rules.status import is_under_contract, status_date
@@ -257,12 +253,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "BalanceStatus",
         "BookDocument",
         "BookPayment",
-        "CapLine",
         "InvoiceBalance",
-        "LiabilityCap",
-        "VatDue",
         "balance",
         "balance_sheet",
+    ),
+    ".rules.receipts": (
+        "CapLine",
+        "LiabilityCap",
+        "VatDue",
         "liability_cap",
         "vat_due",
     ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,6 +28,7 @@ from ouitec_terms.assembly.invoice import (
 )
 from ouitec_terms.assembly.quote import Quote
 from ouitec_terms.assembly.statement import Statement
+from ouitec_terms.boundary.ecb import HalfYear
 from ouitec_terms.boundary.jsonio import from_json, to_json
 from ouitec_terms.boundary.models import Client
 from ouitec_terms.boundary.parties import Seller
@@ -35,11 +37,14 @@ from ouitec_terms.money import in_library_context, to_decimal, whole_cents
 from ouitec_terms.rules.ledger import (
     BookDocument,
     BookPayment,
+    BookPenalty,
+    balance,
     check_credit_note,
     check_payment,
 )
+from ouitec_terms.rules.payment import ECB_RATES
 
-from .store import Record, Store, Transaction
+from .store import SCHEMA_VERSION, Record, Store, Transaction
 
 __all__ = ["DEFAULT_CREDIT_SERIES", "DEFAULT_SERIES", "Book", "Issued", "Ledger"]
 
@@ -89,6 +94,8 @@ class Ledger:
     """Invoices and credit notes, in the order they were issued."""
     payments: tuple[BookPayment, ...]
     """Payments and refunds, in the order they were recorded."""
+    penalties: tuple[BookPenalty, ...]
+    """Late-payment interest and indemnities billed, in the order they were recorded."""
     vat_on_debits: bool
     """Whether the seller opted for VAT on debits (else on receipts, CGI 269-2-c)."""
 
@@ -109,7 +116,7 @@ def _document(record: Record) -> BookDocument:
     return BookDocument(
         number=invoice.number, issued=invoice.issued, due=invoice.due, client=record.client,
         total_ttc=invoice.total_ttc, vat=invoice.vat, corrects=invoice.preceding_number,
-        siren=record.siren,
+        siren=record.siren, entered=record.entered,
     )  # fmt: skip
 
 
@@ -118,14 +125,24 @@ def _payment(record: Record) -> BookPayment:
     assert record.invoice is not None
     return BookPayment(
         id=record.seq, invoice=record.invoice, on=record.day, amount=Decimal(record.amount),
-        method=data["method"], reference=data["reference"],
+        method=data["method"], reference=data["reference"], entered=record.entered,
+    )  # fmt: skip
+
+
+def _penalty(record: Record) -> BookPenalty:
+    data = json.loads(record.body)
+    assert record.invoice is not None
+    return BookPenalty(
+        id=record.seq, invoice=record.invoice, on=record.day, interest=Decimal(data["interest"]),
+        indemnity=Decimal(data["indemnity"]), entered=record.entered,
     )  # fmt: skip
 
 
 def _ledger(records: tuple[Record, ...], settings: dict[str, str]) -> Ledger:
     return Ledger(
-        documents=tuple(_document(r) for r in records if r.kind != "payment"),
+        documents=tuple(_document(r) for r in records if r.kind in ("invoice", "credit_note")),
         payments=tuple(_payment(r) for r in records if r.kind == "payment"),
+        penalties=tuple(_penalty(r) for r in records if r.kind == "penalty"),
         vat_on_debits=settings.get("vat_on_debits") == "true",
     )
 
@@ -136,6 +153,11 @@ class Book:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._settings = store.settings()
+        if self._settings.get("schema") != SCHEMA_VERSION:
+            raise BookError(
+                f"{store.path} is a book of schema {self._settings.get('schema')!r}; this version "
+                f"of ouitec-terms reads schema {SCHEMA_VERSION!r}"
+            )
 
     @classmethod
     def init(
@@ -279,7 +301,10 @@ class Book:
             invoice = ledger.document(number)
             if invoice.is_credit_note:
                 raise BookError(f"{number} is a credit note; record the payment of an invoice")
-            check_payment(invoice, ledger.credit_notes(number), ledger.payments, value, on)
+            check_payment(
+                invoice, ledger.credit_notes(number), ledger.payments, value, on,
+                penalties=ledger.penalties,
+            )  # fmt: skip
             return {
                 "kind": "payment", "number": None, "series": None, "year": None, "n": None,
                 "day": on, "invoice": number, "client": invoice.client, "siren": invoice.siren,
@@ -289,6 +314,39 @@ class Book:
 
         record = self.store.append(build)
         return _payment(record)
+
+    @in_library_context
+    def bill_penalties(
+        self, number: str, *, on: date, rates: Mapping[HalfYear, Decimal] | Decimal = ECB_RATES
+    ) -> BookPenalty:
+        """Bill the client the late-payment interest of invoice ``number`` up to ``on`` and the
+        40 € indemnity, less what was billed before, in one transaction (D95)."""
+
+        def build(txn: Transaction) -> dict[str, Any]:
+            ledger = _ledger(txn.records(), self._settings)
+            invoice = ledger.document(number)
+            if invoice.is_credit_note:
+                raise BookError(f"{number} is a credit note; bill the penalties of an invoice")
+            b = balance(invoice, ledger.payments, ledger.documents, on=on, rates=rates)
+            earlier = [p for p in ledger.penalties if p.invoice == number]
+            if any(p.on > on for p in earlier):
+                raise BookError(f"penalties of {number} were billed after {on.isoformat()}")
+            interest = b.interest - sum((p.interest for p in earlier), Decimal("0.00"))
+            indemnity = b.indemnity - sum((p.indemnity for p in earlier), Decimal("0.00"))
+            if interest <= 0 and indemnity <= 0:
+                raise BookError(f"{number} owes no penalty not yet billed on {on.isoformat()}")
+            return {
+                "kind": "penalty", "number": None, "series": None, "year": None, "n": None,
+                "day": on, "invoice": number, "client": invoice.client, "siren": invoice.siren,
+                "amount": str(max(interest, Decimal(0)) + max(indemnity, Decimal(0))),
+                "xml": None, "pdf": None, "pdf_sha256": None,
+                "body": json.dumps(
+                    {"interest": str(max(interest, Decimal(0))),
+                     "indemnity": str(max(indemnity, Decimal(0)))}
+                ),
+            }  # fmt: skip
+
+        return _penalty(self.store.append(build))
 
     def invoice(self, number: str) -> Issued:
         """The stored invoice or credit note ``number``: its value, XML and PDF as issued."""

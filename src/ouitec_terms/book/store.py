@@ -26,7 +26,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from ouitec_terms.errors import BookError, OutputError
 
 __all__ = ["SCHEMA_VERSION", "Record", "Store", "Transaction"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """The version of the book's tables."""
 _GENESIS = "0" * 64
 
@@ -43,12 +43,13 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
     seq INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note', 'payment')),
+    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note', 'payment', 'penalty')),
     number TEXT UNIQUE,
     series TEXT,
     year INTEGER,
     n INTEGER,
     day TEXT NOT NULL,
+    entered TEXT NOT NULL,
     invoice TEXT,
     client TEXT NOT NULL,
     siren TEXT,
@@ -72,7 +73,7 @@ CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta
 """
 _TRIGGERS = ("records_no_update", "records_no_delete", "meta_no_update", "meta_no_delete")
 _FIELDS = (
-    "seq", "kind", "number", "series", "year", "n", "day", "invoice", "client", "siren",
+    "seq", "kind", "number", "series", "year", "n", "day", "entered", "invoice", "client", "siren",
     "amount", "body", "xml", "pdf", "pdf_sha256", "prev_hash", "hash",
 )  # fmt: skip
 
@@ -84,7 +85,7 @@ class Record:
     seq: int
     """Its place in the book (1, 2, 3…), which the hash chain follows."""
     kind: str
-    """``invoice``, ``credit_note`` or ``payment``."""
+    """``invoice``, ``credit_note``, ``payment`` or ``penalty``."""
     number: str | None
     """An invoice's or credit note's number."""
     series: str | None
@@ -95,6 +96,8 @@ class Record:
     """Its counter in the series and year."""
     day: date
     """Its issue date, or the payment's date."""
+    entered: date
+    """The day (UTC) it entered the book: the FEC's ``ValidDate``."""
     invoice: str | None
     """What it refers to: the invoice a credit note credits or a payment pays."""
     client: str
@@ -124,8 +127,8 @@ class Record:
         xml = hashlib.sha256(self.xml).hexdigest() if self.xml is not None else ""
         pdf = hashlib.sha256(self.pdf).hexdigest() if self.pdf is not None else ""
         return [self.seq, self.kind, self.number, self.series, self.year, self.n,
-                self.day.isoformat(), self.invoice, self.client, self.siren, self.amount,
-                self.body, xml, pdf, self.pdf_sha256]  # fmt: skip
+                self.day.isoformat(), self.entered.isoformat(), self.invoice, self.client,
+                self.siren, self.amount, self.body, xml, pdf, self.pdf_sha256]  # fmt: skip
 
 
 def _hash(previous: str, content: list[Any]) -> str:
@@ -222,10 +225,12 @@ class Store:
                 seq, previous = (last[0] + 1, last[1]) if last else (1, _GENESIS)
 
                 fields = build(Transaction(connection))
-                draft = Record(seq=seq, prev_hash=previous, hash="", **fields)
+                today = datetime.now(UTC).date()
+                draft = Record(seq=seq, prev_hash=previous, hash="", entered=today, **fields)
                 record = Record(**{**_as_dict(draft), "hash": draft.content_hash()})
                 values = _as_dict(record)
                 values["day"] = record.day.isoformat()
+                values["entered"] = record.entered.isoformat()
                 connection.execute(
                     f"INSERT INTO records ({', '.join(_FIELDS)}) VALUES "
                     f"({', '.join('?' for _ in _FIELDS)})",
@@ -310,6 +315,7 @@ _SELECT = f"SELECT {', '.join(_FIELDS)} FROM records ORDER BY seq"
 def _record(row: tuple[Any, ...]) -> Record:
     values = dict(zip(_FIELDS, row, strict=True))
     values["day"] = date.fromisoformat(values["day"])
+    values["entered"] = date.fromisoformat(values["entered"])
     return Record(**values)
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "EntryMapping",
     "MappingValues",
     "load_mapping",
+    "merged_tables",
     "preset_mapping",
 ]
 
@@ -143,13 +144,13 @@ class EntryMapping(BaseModel, frozen=True, extra="forbid"):
         return self.columns.get(field, field.value)
 
 
-def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+def merged_tables(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """``over`` on top of ``base``: tables merge key by key, other values replace."""
     result = dict(base)
     for key, value in over.items():
         below = result.get(key)
         both_tables = isinstance(below, dict) and isinstance(value, dict)
-        result[key] = _merged(below, value) if both_tables else value  # type: ignore[arg-type]
+        result[key] = merged_tables(below, value) if both_tables else value  # type: ignore[arg-type]
     return result
 
 
@@ -179,4 +180,4 @@ def load_mapping(path: str | Path, *, preset: str = "generic") -> EntryMapping:
     """The mapping file at ``path`` (TOML) merged over the preset's; every problem is an
     [`EntryError`][ouitec_terms.errors.EntryError] naming the file."""
     data = read_data(path, error=EntryError, what="mapping file")
-    return _validated(_merged(_preset_data(preset), data), f"mapping file {str(path)[:80]!r}")
+    return _validated(merged_tables(_preset_data(preset), data), f"mapping file {str(path)[:80]!r}")

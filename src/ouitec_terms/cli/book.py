@@ -34,8 +34,9 @@ from ouitec_terms.presentation.ledger import (
     reminder_text,
     vat_due_text,
 )
-from ouitec_terms.rules.ledger import balance, balance_sheet, liability_cap, vat_due
+from ouitec_terms.rules.ledger import balance, balance_sheet
 from ouitec_terms.rules.payment import ECB_RATES, with_added_rates
+from ouitec_terms.rules.receipts import liability_cap, receipts_by_event, vat_due
 
 from .files import write_output
 
@@ -137,7 +138,7 @@ def _balance(book: Book, args: argparse.Namespace) -> str:
     ledger = book.ledger()
     sheet = balance_sheet(
         ledger.documents, ledger.payments, on=args.on or _today(), client=args.client,
-        rates=_rates(args),
+        rates=_rates(args), penalties=ledger.penalties,
     )  # fmt: skip
     if args.format == "json":
         return to_json(sheet, indent=2)
@@ -151,7 +152,7 @@ def _reminder(book: Book, args: argparse.Namespace) -> str:
     invoice = ledger.document(args.number)
     b = balance(
         invoice, ledger.payments, ledger.credit_notes(args.number), on=args.on or _today(),
-        rates=_rates(args),
+        rates=_rates(args), penalties=ledger.penalties,
     )  # fmt: skip
     if not b.outstanding or not b.days_late:
         raise BookError(f"{args.number} is not overdue on {b.on.isoformat()}: nothing to remind")
@@ -196,11 +197,19 @@ def _status(book: Book, args: argparse.Namespace) -> str:
         if args.on
         else datetime.now(UTC)
     )
-    xml = payment_status_xml(book.invoice(args.number).invoice, payment, issued=moment)
+    ledger = book.ledger()
+    received = receipts_by_event(ledger.documents, ledger.payments)[("payment", str(payment.id))]
+    invoice = book.invoice(args.number).invoice
+    xml = payment_status_xml(invoice, payment, issued=moment, received=received)
     if args.output:
         write_output(args.output, xml)
         return ""
     return xml.decode("utf-8").rstrip("\n")
+
+
+def _penalties(book: Book, args: argparse.Namespace) -> str:
+    penalty = book.bill_penalties(args.number, on=args.on or _today(), rates=_rates(args))
+    return str(penalty.id)
 
 
 def _vat(book: Book, args: argparse.Namespace) -> str:
@@ -232,6 +241,50 @@ def _export(book: Book, args: argparse.Namespace) -> str:
     return f"{len(files) - 1} document(s) and SHA256SUMS written to {folder}"
 
 
+def _fec(book: Book, args: argparse.Namespace) -> str:
+    from ouitec_terms.boundary.accounts import account_plan, load_account_plan  # noqa: PLC0415
+    from ouitec_terms.presentation.fec import SEPARATORS, fec_file_name, fec_text  # noqa: PLC0415
+    from ouitec_terms.rules.accounting import fec_entries  # noqa: PLC0415
+
+    closing = args.closing or date(args.year, 12, 31)
+    if closing.year != args.year:
+        raise ArgumentError(f"--closing {closing.isoformat()} is not in --year {args.year}")
+    ledger = book.ledger()
+    siren = args.siren or next(
+        (book.invoice(d.number).invoice.seller.siren for d in ledger.documents), None
+    )
+    if not siren or not (len(siren) == 9 and siren.isdigit()):
+        raise ArgumentError("--siren: give the seller's 9-digit SIREN (it names the FEC file)")
+    plan = load_account_plan(args.accounts) if args.accounts else account_plan()
+    lines = fec_entries(
+        ledger.documents, ledger.payments, closing=closing, plan=plan,
+        vat_on_debits=ledger.vat_on_debits, penalties=ledger.penalties,
+    )  # fmt: skip
+    text = fec_text(lines, separator=SEPARATORS[args.separator])
+    try:
+        data = text.encode(args.encoding)
+    except UnicodeEncodeError as error:
+        bad = text[error.start]
+        raise BookError(
+            f"{bad!r} cannot be written in {args.encoding}; use --encoding utf-8"
+        ) from None
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BookError(f"cannot create {shown(args.output)!r}: {error.strerror}") from None
+    path = folder / fec_file_name(siren, closing)
+    write_output(str(path), data)
+    summary = []
+    for code in dict.fromkeys(line.journal_code for line in lines):
+        journal = [line for line in lines if line.journal_code == code]
+        entries = len({line.entry_number for line in journal})
+        debit = sum((line.debit for line in journal), Decimal("0.00"))
+        credit = sum((line.credit for line in journal), Decimal("0.00"))
+        summary.append(f"{code}: {entries} entries, debit {debit}, credit {credit}")
+    return "\n".join([f"{path}", *summary])
+
+
 def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
     """Run ``book SUBCOMMAND``; what it prints."""
     path = book_path(args)
@@ -256,6 +309,6 @@ def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
         return f"{path}: {count} record(s); integrity, hash chain and numbering verified"
     handlers: dict[str, Callable[[Book, argparse.Namespace], str]] = {
         "balance": _balance, "reminder": _reminder, "vat": _vat, "cap": _cap, "export": _export,
-        "status": _status,
+        "status": _status, "fec": _fec, "penalties": _penalties,
     }  # fmt: skip
     return _with_rates(lambda: handlers[command](book, args))

@@ -135,6 +135,12 @@ def _status(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("-o", "--output", metavar="FILE", help="write it there")
 
 
+def _penalties(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("number", metavar="NUMBER", help="the late invoice")
+    _on(sub)
+    _rates(sub)
+
+
 def _vat(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
     _formats(sub, ("text", "json"))
@@ -146,6 +152,24 @@ def _cap(sub: argparse.ArgumentParser) -> None:
     _on(sub)
     _formats(sub, ("text", "json"))
     _lang(sub)
+
+
+def _fec(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--year", type=int, required=True, metavar="YYYY", help="the fiscal year")
+    sub.add_argument(
+        "--closing", type=types.day, metavar="YYYY-MM-DD",
+        help="its closing date (default: 31 December of --year)",
+    )  # fmt: skip
+    sub.add_argument(
+        "--siren", metavar="SIREN", help="the seller's SIREN (default: the invoices' seller's)"
+    )
+    sub.add_argument("--accounts", metavar="FILE", help="accounts.toml over the default chart")
+    sub.add_argument("--separator", choices=("tab", "pipe"), default="tab", help="(default: tab)")
+    sub.add_argument(
+        "--encoding", choices=("iso-8859-15", "utf-8"), default="iso-8859-15",
+        help="(default: iso-8859-15)",
+    )  # fmt: skip
+    sub.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write to")
 
 
 def _export(sub: argparse.ArgumentParser) -> None:
@@ -160,10 +184,15 @@ BOOK_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] 
     "balance": ("every invoice's balance, interest and indemnity (Art. 4)", _balance),
     "reminder": ("a reminder, or a formal notice, for an overdue invoice", _reminder),
     "status": ('the lifecycle status "Encaissée" (212) of a payment, as CDAR XML', _status),
+    "penalties": (
+        "bill the late-payment interest and indemnity (Art. 4) of an invoice",
+        _penalties,
+    ),
     "vat": ("the VAT due for a month (on receipts or debits)", _vat),
     "cap": ("the liability cap of Art. 10: what a client actually paid", _cap),
     "verify": ("check the book's integrity, hash chain and numbering", lambda sub: None),
     "export": ("write every document and a manifest of their hashes", _export),
+    "fec": ("the year's entries as an FEC file (LPF art. A47 A-1) for the accountant", _fec),
 }
 """Each subcommand of ``book``: its help line and the function that adds its options."""
 

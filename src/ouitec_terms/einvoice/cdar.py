@@ -11,13 +11,16 @@ D90). The message is checked in the tests against the FNFE's CDAR XSD and BR-FR-
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from lxml import etree
 
 from ouitec_terms.assembly.invoice import Invoice
 from ouitec_terms.errors import InvoiceError
 from ouitec_terms.money import in_library_context
-from ouitec_terms.rules.ledger import BookDocument, BookPayment, receipt_by_rate
+from ouitec_terms.rules.ledger import BookDocument, BookPayment
+from ouitec_terms.rules.receipts import receipt_by_rate
+from ouitec_terms.rules.vat import VatLine
 
 __all__ = ["CASHED", "GUIDELINE", "payment_status_xml"]
 
@@ -27,6 +30,7 @@ GUIDELINE = "urn.cpro.gouv.fr:1p0:CDV:invoice"
 """The lifecycle message's guideline (MDT-3, BR-FR-CDV-02)."""
 _PROCESSING = "23"
 """The acknowledgement's type: the processing phase (MDT-77, BR-FR-CDV-09)."""
+_NOTHING = Decimal("0.00")
 _SIREN = "0002"
 """The identifier scheme of a SIREN (ISO 6523 ICD)."""
 _RSM = "urn:un:unece:uncefact:data:standard:CrossDomainAcknowledgementAndResponse:100"
@@ -59,10 +63,18 @@ def _when(parent: etree._Element, tag: str, moment: datetime) -> None:
 
 
 @in_library_context
-def payment_status_xml(invoice: Invoice, payment: BookPayment, *, issued: datetime) -> bytes:
+def payment_status_xml(
+    invoice: Invoice,
+    payment: BookPayment,
+    *,
+    issued: datetime,
+    received: tuple[VatLine, ...] | None = None,
+) -> bytes:
     """The CDAR message saying that ``payment`` of ``invoice`` was received (status 212):
     sent by the seller (SE) to its platform (WK), about the invoice's number, date and type, the
-    seller's and the buyer's SIRENs, and the amounts received per VAT rate."""
+    seller's and the buyer's SIRENs, and the amounts received per VAT rate: ``received``, what the
+    payment brought per rate (``receipts_by_event``, D90), or, when not given, the payment as the
+    invoice's first."""
     if payment.amount <= 0:
         raise InvoiceError(f"payment {payment.id} is a refund: only a receipt is 'Encaissée'")
     if invoice.seller.siren is None:
@@ -98,7 +110,15 @@ def payment_status_xml(invoice: Invoice, payment: BookPayment, *, issued: dateti
         number=invoice.number, issued=invoice.issued, due=invoice.due, client=invoice.client.name,
         total_ttc=invoice.total_ttc, vat=invoice.vat,
     )  # fmt: skip
-    for line in receipt_by_rate(booked, payment.amount):
+    if received is None:
+        after = min(payment.amount, invoice.total_ttc)
+        received = receipt_by_rate(booked, received_before=_NOTHING, received_after=after)
+    if not any(line.base + line.amount for line in received):
+        raise InvoiceError(
+            f"payment {payment.id} brought nothing on the invoice itself (it paid penalties, "
+            "outside VAT): there is nothing 'Encaissée' to report"
+        )
+    for line in received:
         characteristic = _el(status, "ram:SpecifiedDocumentCharacteristic")
         _el(characteristic, "ram:TypeCode", "MEN")
         _el(characteristic, "ram:ValueAmount", f"{line.base + line.amount:.2f}", currencyID="EUR")

@@ -149,6 +149,7 @@ EN = MappingProxyType(
             "{days} day(s) late: interest {interest}, fixed recovery indemnity {indemnity} "
             "({articles})"
         ),
+        "balance.penalties": "penalties billed: {billed}, outstanding: {left}",
         "balance.refund": "to refund to the client: {amount}",
         "balance.total": "Outstanding: {outstanding}; owed for late payment: {late}",
         "balance.status.not_due": "not yet due",

@@ -164,6 +164,7 @@ FR = MappingProxyType(
             f"{{days}}{_}jour(s) de retard{_}: intérêts {{interest}}, indemnité forfaitaire "
             "{indemnity} ({articles})"
         ),
+        "balance.penalties": f"pénalités facturées{_}: {{billed}}, reste dû{_}: {{left}}",
         "balance.refund": f"à rembourser au client{_}: {{amount}}",
         "balance.total": f"Reste dû{_}: {{outstanding}}{_N}; dû pour retard{_}: {{late}}",
         "balance.status.not_due": "à échoir",

@@ -19,7 +19,8 @@ from .spreadsheets import csv_cell
 
 if TYPE_CHECKING:
     from ouitec_terms.boundary.parties import Seller
-    from ouitec_terms.rules.ledger import InvoiceBalance, LiabilityCap, VatDue
+    from ouitec_terms.rules.ledger import InvoiceBalance
+    from ouitec_terms.rules.receipts import LiabilityCap, VatDue
 
 __all__ = [
     "BALANCE_COLUMNS",
@@ -77,6 +78,15 @@ def balances_text(balances: Sequence[InvoiceBalance], lang: Lang = "fr") -> str:
                     interest=m.amount(b.interest),
                     indemnity=m.amount(b.indemnity),
                     articles=b.articles,
+                )
+            )
+        if b.penalties_billed:
+            out.append(
+                "    "
+                + m.text(
+                    "balance.penalties",
+                    billed=m.amount(b.penalties_billed),
+                    left=m.amount(b.penalties_outstanding),
                 )
             )
         if b.refund_due:

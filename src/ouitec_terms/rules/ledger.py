@@ -8,10 +8,9 @@ liability cap — pure functions over plain values (issue 20). The invoice book 
   [`late_payment`][ouitec_terms.rules.payment.late_payment] computes it for that amount from the
   period's start to its end, and the 40 € indemnity is owed once per invoice as soon as it is
   overdue ("de plein droit"). For one payment of the whole amount this is ``late`` to the cent.
-- **VAT due** (CGI 269-2-c): a seller of services pays VAT on receipts unless it opted for
-  debits; on receipts, each payment's VAT is the invoice's VAT in proportion to what it paid.
-- **Art. 10**: "La responsabilité du PRESTATAIRE est limitée aux montants effectivement payés
-  par le CLIENT": the cap is what the client actually paid, less refunds.
+
+The VAT due and the Art. 10 cap, computed from the same values, are in
+[`ouitec_terms.rules.receipts`][ouitec_terms.rules.receipts].
 
 ```pycon
 >>> from datetime import date
@@ -39,32 +38,24 @@ from enum import StrEnum
 from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
 from ouitec_terms.boundary.ecb import HalfYear
 from ouitec_terms.errors import PaymentError
-from ouitec_terms.money import in_library_context, round_cents
+from ouitec_terms.money import in_library_context
 
 from .payment import ECB_RATES, INDEMNITY, LatePortion, late_payment
 from .vat import VatLine
 
 __all__ = [
-    "ARTICLE_CAP",
     "BalanceSheet",
     "BalanceStatus",
     "BookDocument",
     "BookPayment",
-    "CapLine",
+    "BookPenalty",
     "InvoiceBalance",
-    "LiabilityCap",
-    "VatDue",
     "balance",
     "balance_sheet",
     "check_credit_note",
     "check_payment",
-    "liability_cap",
-    "receipt_by_rate",
-    "vat_due",
 ]
 
-ARTICLE_CAP = "Art. 10"
-"""Art. 10 of the terms: liability is limited to the amounts the client actually paid."""
 _ZERO = Decimal("0.00")
 
 
@@ -98,6 +89,8 @@ class BookDocument:
     """On a credit note: the number of the invoice it credits."""
     siren: str | None = None
     """The client's SIREN, when it has one."""
+    entered: date | None = None
+    """The day it entered the book (the FEC's ``ValidDate``); its issue date when unknown."""
 
     @property
     def is_credit_note(self) -> bool:
@@ -121,6 +114,32 @@ class BookPayment:
     """How it was paid (Art. 4: bank transfer)."""
     reference: str = ""
     """The bank's reference."""
+    entered: date | None = None
+    """The day it entered the book (the FEC's ``ValidDate``); its date when unknown."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BookPenalty:
+    """Late-payment interest and the recovery indemnity billed to the client for an invoice
+    (``book penalties``): a receivable of their own, paid after the invoice (D95)."""
+
+    id: int
+    """Its id in the book."""
+    invoice: str
+    """The number of the late invoice."""
+    on: date
+    """The day they were billed, up to which the interest runs."""
+    interest: NonNegativeAmount
+    """Interest billed, € (outside VAT; C. com. L441-10)."""
+    indemnity: NonNegativeAmount
+    """Indemnity billed, € (outside VAT; C. com. D441-5)."""
+    entered: date | None = None
+    """The day it entered the book."""
+
+    @property
+    def total(self) -> Decimal:
+        """Interest plus indemnity, €."""
+        return self.interest + self.indemnity
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +178,14 @@ class InvoiceBalance:
     """The 40 € recovery indemnity, once per invoice paid late or overdue (D441-5)."""
     articles: str = "Art. 4; C. com. L441-10, D441-5"
     """The law applied."""
+    penalties_billed: NonNegativeAmount = Decimal("0.00")
+    """Interest and indemnity billed to the client so far (``book penalties``), €."""
+    penalties_outstanding: NonNegativeAmount = Decimal("0.00")
+    """What of them is left to pay: payments go to the invoice first (D95), €."""
+
+
+def _penalties(number: str, penalties: Iterable[BookPenalty], on: date) -> Decimal:
+    return sum((p.total for p in penalties if p.invoice == number and p.on <= on), _ZERO)
 
 
 @in_library_context
@@ -181,6 +208,8 @@ def check_payment(
     payments: Iterable[BookPayment],
     amount: Decimal,
     on: date,
+    *,
+    penalties: Iterable[BookPenalty] = (),
 ) -> None:
     """Refuse a payment of 0, a payment before the invoice's date or beyond what is outstanding
     (every record counted, whatever its date), and a refund (negative) beyond what is to be
@@ -194,8 +223,9 @@ def check_payment(
         raise PaymentError("a payment of 0 € records nothing; give the amount received")
     paid = sum((p.amount for p in payments if p.invoice == invoice.number), _ZERO)
     credited = sum((c.total_ttc for c in credit_notes if c.corrects == invoice.number), _ZERO)
-    outstanding = max(_ZERO, invoice.total_ttc - credited - paid)
-    refund_due = max(_ZERO, paid + credited - invoice.total_ttc)
+    billed = _penalties(invoice.number, penalties, date.max)
+    outstanding = max(_ZERO, invoice.total_ttc + billed - credited - paid)
+    refund_due = max(_ZERO, paid + credited - invoice.total_ttc - billed)
     if amount > outstanding:
         raise PaymentError(
             f"{amount:.2f} € TTC is more than the {outstanding} € TTC outstanding on "
@@ -216,9 +246,11 @@ def balance(
     *,
     on: date,
     rates: Mapping[HalfYear, Decimal] | Decimal = ECB_RATES,
+    penalties: Iterable[BookPenalty] = (),
 ) -> InvoiceBalance:
     """``invoice`` on ``on``: its payments and credit notes dated up to ``on``, what is left,
-    its status and the interest its actual history bears (module docstring)."""
+    its status and the interest its actual history bears (module docstring); the penalties
+    billed, paid after the invoice itself (D95)."""
     if invoice.due is None:
         raise PaymentError(f"{invoice.number} is a credit note: it has no balance of its own")
     events: list[tuple[date, Decimal, Decimal]] = [  # day, paid, credited
@@ -233,7 +265,9 @@ def balance(
     paid = sum((e[1] for e in events), _ZERO)
     credited = sum((e[2] for e in events), _ZERO)
     outstanding = max(_ZERO, invoice.total_ttc - credited - paid)
-    refund_due = max(_ZERO, paid + credited - invoice.total_ttc)
+    billed = _penalties(invoice.number, penalties, on)
+    beyond = max(_ZERO, paid + credited - invoice.total_ttc)  # paid beyond the invoice
+    refund_due = max(_ZERO, beyond - billed)
     portions, days_late = _interest(invoice.total_ttc, invoice.due, events, on, rates)
     late = days_late > 0
     return InvoiceBalance(
@@ -252,6 +286,8 @@ def balance(
         portions=portions,
         interest=sum((p.interest for p in portions), _ZERO),
         indemnity=INDEMNITY if late else _ZERO,
+        penalties_billed=billed,
+        penalties_outstanding=billed - min(billed, beyond),
     )
 
 
@@ -277,12 +313,13 @@ def balance_sheet(
     on: date,
     client: str | None = None,
     rates: Mapping[HalfYear, Decimal] | Decimal = ECB_RATES,
+    penalties: Iterable[BookPenalty] = (),
 ) -> BalanceSheet:
     """The balance of every invoice issued by ``on`` (of ``client``, its name or SIREN, when
     given)."""
-    documents, payments = tuple(documents), tuple(payments)
+    documents, payments, billed = tuple(documents), tuple(payments), tuple(penalties)
     invoices = tuple(
-        balance(d, payments, documents, on=on, rates=rates)
+        balance(d, payments, documents, on=on, rates=rates, penalties=billed)
         for d in documents
         if not d.is_credit_note and d.issued <= on and client in (None, d.client, d.siren)
     )
@@ -332,125 +369,3 @@ def _interest(
             start = day
         outstanding = max(_ZERO, outstanding - paid - credited)
     return tuple(portions), days
-
-
-@in_library_context
-def receipt_by_rate(invoice: BookDocument, amount: Decimal) -> tuple[VatLine, ...]:
-    """``amount`` received (TTC) for ``invoice``, split over its VAT rates in proportion of
-    their TTC: per rate, the base and the tax it pays, each rounded half-up to the cent (D90).
-    The VAT due on receipts and the "Encaissée" status (the amounts per rate) both use it."""
-    if not invoice.total_ttc:
-        return ()
-    lines = []
-    for line in invoice.vat:
-        share = round_cents(amount * (line.base + line.amount) / invoice.total_ttc)
-        tax = round_cents(share * line.rate / (1 + line.rate))
-        lines.append(VatLine(rate=line.rate, base=share - tax, amount=tax))
-    return tuple(lines)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class VatDue:
-    """The VAT due for a month, per rate: base and tax (CGI 269-2-c; D87)."""
-
-    year: int
-    """The month's year."""
-    month: int
-    """The month (1-12)."""
-    on_receipts: bool
-    """VAT on receipts (services, by default) or on debits (the seller's option)."""
-    lines: tuple[VatLine, ...]
-    """Base and tax per rate; a credit note or a refund counts negative."""
-    total_vat: Amount
-    """The sum of the lines' tax, €."""
-    article: str = "CGI art. 269-2-c"
-    """The law applied."""
-
-
-@in_library_context
-def vat_due(
-    documents: Iterable[BookDocument],
-    payments: Iterable[BookPayment],
-    year: int,
-    month: int,
-    *,
-    on_receipts: bool = True,
-) -> VatDue:
-    """The VAT due for ``year``-``month``: on the payments received in it, each split over its
-    invoice's rates in proportion of their TTC (on receipts), or on the invoices and credit notes
-    issued in it (on debits)."""
-    by_number = {d.number: d for d in documents}
-    per_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
-
-    def add(rate: Decimal, base: Decimal, tax: Decimal) -> None:
-        b, t = per_rate.get(rate, (_ZERO, _ZERO))
-        per_rate[rate] = (b + base, t + tax)
-
-    if on_receipts:
-        for p in payments:
-            invoice = by_number.get(p.invoice)
-            if (p.on.year, p.on.month) != (year, month) or invoice is None:
-                continue
-            for received in receipt_by_rate(invoice, p.amount):
-                add(received.rate, received.base, received.amount)
-    else:
-        for d in by_number.values():
-            if (d.issued.year, d.issued.month) != (year, month):
-                continue
-            sign = -1 if d.is_credit_note else 1
-            for line in d.vat:
-                add(line.rate, sign * line.base, sign * line.amount)
-    lines = tuple(
-        VatLine(rate=rate, base=base, amount=tax)
-        for rate, (base, tax) in sorted(per_rate.items(), reverse=True)
-    )
-    return VatDue(
-        year=year, month=month, on_receipts=on_receipts, lines=lines,
-        total_vat=sum((line.amount for line in lines), _ZERO),
-    )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CapLine:
-    """What the client actually paid for one invoice, net of refunds."""
-
-    number: str
-    """The invoice's number."""
-    paid: Amount
-    """Paid less refunded, € TTC."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LiabilityCap:
-    """Art. 10: OUiTEC's liability is limited to the amounts the client actually paid."""
-
-    client: str
-    """The client's name."""
-    on: date
-    """Payments up to this date count."""
-    invoices: tuple[CapLine, ...]
-    """Per invoice."""
-    total: Amount
-    """The cap, € TTC."""
-    article: str = ARTICLE_CAP
-    """The article applied."""
-
-
-@in_library_context
-def liability_cap(
-    client: str, documents: Iterable[BookDocument], payments: Iterable[BookPayment], *, on: date
-) -> LiabilityCap:
-    """The Art. 10 cap of ``client`` (its name or SIREN) on ``on``."""
-    numbers = [
-        d.number
-        for d in documents
-        if not d.is_credit_note and client in (d.client, d.siren) and d.issued <= on
-    ]
-    paid = dict.fromkeys(numbers, _ZERO)
-    for p in payments:
-        if p.invoice in paid and p.on <= on:
-            paid[p.invoice] += p.amount
-    lines = tuple(CapLine(number=n, paid=paid[n]) for n in numbers)
-    return LiabilityCap(
-        client=client, on=on, invoices=lines, total=sum((line.paid for line in lines), _ZERO)
-    )
