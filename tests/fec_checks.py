@@ -16,6 +16,8 @@ The rules (A47 A-1, I and II):
 10. An account number, and an auxiliary account, keep one label throughout the file.
 11. The mandatory fields are filled.
 12. The file is named ``<SIREN>FEC<AAAAMMJJ>.txt``.
+13. An account number starts with three digits (the DGFiP's own checker, DGFiP/Test-Compta-Demat,
+    ``SQL/FECBIC.sql``: "les 3 premiers caractères doivent être numériques").
 """
 
 from __future__ import annotations
@@ -205,6 +207,16 @@ def mandatory(text: str) -> list[str]:
     ]
 
 
+def accounts(text: str) -> list[str]:
+    """Rule 13."""
+    _, rows = _rows(text)
+    return [
+        f"line {n}: CompteNum {row.get('CompteNum', '')!r} does not start with 3 digits"
+        for n, row in enumerate(rows, start=2)
+        if not row.get("CompteNum", "")[:3].isdigit() or len(row.get("CompteNum", "")) < 3
+    ]
+
+
 def file_name(name: str) -> list[str]:
     """Rule 12."""
     return [] if _NAME.match(name) else [f"{name!r} is not <SIREN>FEC<AAAAMMJJ>.txt"]
@@ -213,7 +225,7 @@ def file_name(name: str) -> list[str]:
 RULES: dict[str, Callable[[str], list[str]]] = {
     "header": header, "fields": fields, "dates": dates, "amounts": amounts, "pairs": pairs,
     "sides": sides, "sequence": sequence, "balance": balance, "chronology": chronology,
-    "labels": labels, "mandatory": mandatory,
+    "labels": labels, "mandatory": mandatory, "accounts": accounts,
 }  # fmt: skip
 """Every rule on the file's text."""
 

@@ -40,7 +40,8 @@ ACCOUNT_ROLES = (
     "receivable", "services", "vat_awaiting", "vat_collected", "bank", "interest", "indemnity",
 )  # fmt: skip
 """What each account of the plan is for."""
-_NUMBER = re.compile(r"[0-9][0-9A-Za-z]{2,19}\Z")
+_NUMBER = re.compile(r"[0-9]{3}[0-9A-Za-z]{0,17}\Z")
+"""An account number: its first 3 characters digits (the DGFiP's checker, Test-Compta-Demat)."""
 _FORBIDDEN = re.compile(r"[\t|\r\n]")
 
 
@@ -61,7 +62,7 @@ class Account(BaseModel, frozen=True, extra="forbid"):
     def _an_account_number(cls, value: str) -> str:
         if not _NUMBER.match(value):
             raise ValueError(
-                f"{value[:40]!r} is not an account number (3 to 20 characters, a digit first)"
+                f"{value[:40]!r} is not an account number (3 to 20 characters, 3 digits first)"
             )
         return value
 
