@@ -17,7 +17,16 @@ from ouitec_terms.money import in_library_context, to_decimal
 
 from .reading import read_data
 
-__all__ = ["HalfYear", "check_rate", "parse_rate_assignment", "read_ecb_rates"]
+__all__ = [
+    "USER_RATES_VARIABLE",
+    "HalfYear",
+    "check_rate",
+    "parse_rate_assignment",
+    "rates_toml",
+    "read_ecb_rates",
+    "user_rates",
+    "user_rates_path",
+]
 
 _HALF_YEAR = re.compile(r"([0-9]{4})-H([12])", re.ASCII)
 
@@ -114,3 +123,37 @@ def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
             raise PaymentError(f"ECB rate file {str(path)!r}, key {key[:40]!r}: {error}") from None
         rates[half] = check_rate(rate, f"{half} in {str(path)!r}")
     return rates
+
+
+USER_RATES_VARIABLE = "OUITEC_ECB_RATES"
+"""The environment variable that names the user's ECB rate file, when set."""
+
+
+def user_rates_path() -> Path:
+    """The user's ECB rate file, which ``ouitec-terms ecb set`` writes and every command that
+    computes interest reads: ``$OUITEC_ECB_RATES``, else
+    ``$XDG_CONFIG_HOME/ouitec-terms/ecb-rates.toml`` (``~/.config`` by default; D96)."""
+    import os  # noqa: PLC0415 - only when rates are looked up
+
+    given = os.environ.get(USER_RATES_VARIABLE)
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "ouitec-terms" / "ecb-rates.toml"
+
+
+def user_rates() -> dict[HalfYear, Decimal]:
+    """The half-years the user added with ``ouitec-terms ecb set`` (none when the file does not
+    exist); a file that cannot be read is a [`PaymentError`][ouitec_terms.errors.PaymentError]
+    naming it."""
+    path = user_rates_path()
+    return read_ecb_rates(path) if path.is_file() else {}
+
+
+def rates_toml(rates: dict[HalfYear, Decimal]) -> str:
+    """The TOML text of an ECB rate file: one ``"2026-H2" = "2.15"`` line per half-year."""
+    lines = ["# ECB main refinancing rates (percent) added by `ouitec-terms ecb set` (D96)"]
+    lines += [
+        f'"{half}" = "{rate}"' for half, rate in sorted(rates.items(), key=lambda i: str(i[0]))
+    ]
+    return "\n".join(lines) + "\n"

@@ -18,13 +18,13 @@ from ouitec_terms.assembly.statement import Statement, monthly_statement
 from ouitec_terms.book import Book
 from ouitec_terms.boundary.clients import load_clients
 from ouitec_terms.boundary.documents import load_document, load_statement_document
-from ouitec_terms.boundary.ecb import HalfYear, read_ecb_rates
+from ouitec_terms.boundary.ecb import HalfYear
 from ouitec_terms.boundary.echo import shown
 from ouitec_terms.boundary.jsonio import from_json, to_json
 from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.reading import read_data
 from ouitec_terms.boundary.tariff import Tariff
-from ouitec_terms.errors import ArgumentError, BookError, MissingRateError
+from ouitec_terms.errors import ArgumentError, BookError
 from ouitec_terms.presentation.ledger import (
     balances_csv,
     balances_text,
@@ -35,10 +35,10 @@ from ouitec_terms.presentation.ledger import (
     vat_due_text,
 )
 from ouitec_terms.rules.ledger import balance, balance_sheet
-from ouitec_terms.rules.payment import ECB_RATES, with_added_rates
 from ouitec_terms.rules.receipts import liability_cap, receipts_by_event, vat_due
 
 from .files import write_output
+from .rates import command_rates, with_known_rates
 
 __all__ = ["DEFAULT_BOOK", "book_command", "book_path"]
 
@@ -55,19 +55,7 @@ def book_path(args: argparse.Namespace) -> str:
 
 
 def _rates(args: argparse.Namespace) -> Mapping[HalfYear, Decimal]:
-    added = read_ecb_rates(args.ecb_rates) if args.ecb_rates else {}
-    return with_added_rates(with_added_rates(ECB_RATES, added), args.ecb_rate)
-
-
-def _with_rates(work: Callable[[], str]) -> str:
-    try:
-        return work()
-    except MissingRateError as missing:
-        half = missing.half_year
-        raise ArgumentError(
-            f"no ECB main refinancing rate is known for {half}; add it in percent with "
-            f"--ecb-rate {half}=R, or --ecb-rates FILE"
-        ) from None
+    return command_rates(args)
 
 
 def _today() -> date:
@@ -311,4 +299,4 @@ def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
         "balance": _balance, "reminder": _reminder, "vat": _vat, "cap": _cap, "export": _export,
         "status": _status, "fec": _fec, "penalties": _penalties,
     }  # fmt: skip
-    return _with_rates(lambda: handlers[command](book, args))
+    return with_known_rates(lambda: handlers[command](book, args))

@@ -21,7 +21,6 @@ from ouitec_terms.boundary.documents import (
     load_document,
     load_statement_document,
 )
-from ouitec_terms.boundary.ecb import read_ecb_rates
 from ouitec_terms.boundary.echo import one_line
 from ouitec_terms.boundary.jsonio import json_schema, to_json
 from ouitec_terms.boundary.parties import Seller
@@ -30,7 +29,6 @@ from ouitec_terms.boundary.tariff import DEFAULT_TARIFF, Tariff, tariff_schema
 from ouitec_terms.errors import (
     ArgumentError,
     InvoiceError,
-    MissingRateError,
     OuitecTermsError,
     OutputError,
 )
@@ -43,10 +41,8 @@ from ouitec_terms.presentation.spreadsheets import lines_csv
 from ouitec_terms.presentation.statements import statement_table, statement_text
 from ouitec_terms.rules.calendar import calendar_for
 from ouitec_terms.rules.payment import (
-    ECB_RATES,
     LatePayment,
     late_payment,
-    with_added_rates,
 )
 
 from .arguments import EXIT_BAD_INPUT, EXIT_OUTPUT_FAILED
@@ -54,6 +50,7 @@ from .corrected import read_corrected
 from .demo import demo_request
 from .files import STDIO, check_output, write_output
 from .parser import OUTPUTS as OUTPUT_NAMES
+from .rates import command_rates, ecb_command, with_known_rates
 
 __all__ = ["COMMANDS", "EXIT_INTERNAL", "check_inputs", "failure"]
 
@@ -171,17 +168,8 @@ def _calendar(args: argparse.Namespace) -> str:
 
 
 def _late(args: argparse.Namespace) -> str:
-    added = read_ecb_rates(args.ecb_rates) if args.ecb_rates else {}
-    rates = with_added_rates(with_added_rates(ECB_RATES, added), args.ecb_rate)
-    try:
-        late = late_payment(args.amount, args.due, args.paid, rates=rates)
-    except MissingRateError as missing:
-        half = missing.half_year
-        raise ArgumentError(
-            f"no ECB main refinancing rate is known for {half}; add it in percent with "
-            f'--ecb-rate {half}=R, repeatable, or --ecb-rates FILE, a TOML file of lines "{half}" '
-            '= "R"'
-        ) from None
+    rates = command_rates(args)
+    late = with_known_rates(lambda: late_payment(args.amount, args.due, args.paid, rates=rates))
     return to_json(late, indent=2) if args.format == "json" else late_payment_text(late, args.lang)
 
 
@@ -303,6 +291,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "book": _book,
     "calendar": _calendar,
     "late": _late,
+    "ecb": ecb_command,
     "schema": _schema,
 }
 

@@ -144,6 +144,16 @@ def _late(sub: argparse.ArgumentParser) -> None:
     _common(sub, ("text", "json"))
 
 
+def _ecb(sub: argparse.ArgumentParser) -> None:
+    commands = sub.add_subparsers(dest="ecb_command", required=True, metavar="SUBCOMMAND")
+    setting = commands.add_parser("set", help="add a half-year's rate for every later command")
+    setting.add_argument("half", metavar="YYYY-HN", help="the half-year, e.g. 2026-H2")
+    setting.add_argument(
+        "rate", metavar="R", help="the rate in force on its first day, in percent, e.g. 2.15"
+    )
+    commands.add_parser("list", help="every half-year known, built in or added")
+
+
 def _schema(sub: argparse.ArgumentParser) -> None:
     which = sub.add_mutually_exclusive_group()
     which.add_argument(
@@ -209,6 +219,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "statement": ("price a month of interventions for one client", _statement),
     "import": ("price a month of time entries (CSV, GLPI, Kimai) per client", _import),
     "late": ("late-payment interest and indemnity (Art. 4)", _late),
+    "ecb": ("the ECB rates of late-payment interest: add a half-year once (ecb set)", _ecb),
     "invoice": ("a French invoice or credit note of a document, as text, XML or PDF", _invoice),
     "book": ("the invoice book: number, store, pay, balance, remind, VAT, export", _book),
     "schema": ("JSON Schema of an input document or of an output", _schema),

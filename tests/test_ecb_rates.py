@@ -1,0 +1,58 @@
+"""Issue 22 (fresh data, first step): the ECB rates a user adds once with `ouitec-terms ecb set`
+are kept in a file (D96) and used by every later command that computes interest; a missing
+half-year's message says exactly that command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ouitec_terms.cli import main
+
+LATE = ["late", "1200.00", "--due", "2026-06-15", "--paid", "2026-08-01"]
+
+
+@pytest.fixture
+def user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "config" / "ouitec-terms" / "ecb-rates.toml"
+    monkeypatch.setenv("OUITEC_ECB_RATES", str(path))
+    return path
+
+
+def test_a_missing_half_year_names_the_command_that_adds_it(
+    user_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2, and the line gives the command, the file it keeps the rate in, and the options
+    for one command only; no Python code."""
+    assert main(LATE) == 2
+    error = capsys.readouterr().err
+    assert "`ouitec-terms ecb set 2026-H2 R`" in error
+    assert str(user_file) in error
+    assert "rates=" not in error
+
+
+def test_a_rate_set_once_serves_every_later_command(
+    user_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ecb set 2026-H2 2.15` writes the file; `late` then prices 2026-H2 as `--ecb-rate` does,
+    and `ecb list` marks the half-year as added."""
+    assert main(["ecb", "set", "2026-H2", "2.15"]) == 0
+    assert user_file.read_text(encoding="utf-8").splitlines()[-1] == '"2026-H2" = "2.15"'
+    capsys.readouterr()
+    assert main(LATE) == 0
+    saved = capsys.readouterr().out
+    assert main([*LATE, "--ecb-rate", "2026-H2=2.15"]) == 0
+    assert capsys.readouterr().out == saved
+    assert main(["ecb", "list"]) == 0
+    assert "2026-H2  2.15 %  (ecb set)" in capsys.readouterr().out
+
+
+def test_a_built_in_rate_cannot_be_replaced(
+    user_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table's published rates stay: setting another value for 2025-H1 exits 2 and writes
+    nothing."""
+    assert main(["ecb", "set", "2025-H1", "9"]) == 2
+    assert "built-in table has 3.15 %" in capsys.readouterr().err
+    assert not user_file.exists()
