@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -126,3 +127,27 @@ def test_rule_values_in_documents_come_from_the_tariff(lang: str) -> None:
             assert "25" in flat
             assert "30 min" in flat
     assert "Lyon (Rhône)" in quote_text(quote(evening, client, tariff=tariff), lang)
+
+
+def test_an_invoice_as_html_is_a_complete_page_that_prints_on_a4(tmp_path: Path) -> None:
+    """Issue 22: ``invoice --format html`` writes a whole page — doctype, UTF-8, its language
+    and title, its own CSS with an A4 print sheet, no sheet or font from elsewhere — around the
+    same table Jupyter shows."""
+    from ouitec_terms.cli import main  # noqa: PLC0415
+
+    examples = Path(__file__).parent.parent / "docs" / "examples"
+    out = tmp_path / "invoice.html"
+    args = [
+        "invoice", str(examples / "invoice-client.toml"), "--seller",
+        str(examples / "seller.example.toml"), "--number", "F-2025-0001", "--issued",
+        "2025-03-17", "--format", "html", "-o", str(out),
+    ]  # fmt: skip
+    assert main(args) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">')
+    assert '<meta charset="utf-8">' in page
+    assert "<title>FACTURE n° F-2025-0001</title>" in page
+    assert "@page { size: A4;" in page
+    assert "@media print" in page
+    assert "http" not in page.split("<body>")[0]
+    assert '<div class="ouitec-invoice">' in page

@@ -283,7 +283,7 @@ def quarter_hours(value: Any, *, name: str) -> Decimal:
         name=name,
         per_hour=4,
         refusal="{name} {hours} is not a multiple of 0.25 h from 0 to {most}; work is billed in "
-        "quarter hours (Art. 5): give e.g. Decimal('1.5')",
+        "quarter hours (Art. 5): give e.g. 1.5 for 1 h 30",
     )
 
 
@@ -301,7 +301,7 @@ def available_hours(value: Any, *, name: str) -> Decimal:
         name=name,
         per_hour=60,
         refusal="{name} {hours} is not a whole number of minutes from 0 to {most} h; pass the "
-        "contract hours still available, e.g. Decimal('1.5')",
+        "contract hours still available, e.g. 1.5 for 1 h 30",
     )
 
 

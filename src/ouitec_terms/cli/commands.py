@@ -34,7 +34,7 @@ from ouitec_terms.errors import (
 )
 from ouitec_terms.presentation.calendars import calendar_text
 from ouitec_terms.presentation.comparisons import comparison_text
-from ouitec_terms.presentation.invoices import invoice_html, invoice_text
+from ouitec_terms.presentation.invoices import invoice_page, invoice_text
 from ouitec_terms.presentation.late import late_payment_text
 from ouitec_terms.presentation.quotes import quote_table, quote_text
 from ouitec_terms.presentation.spreadsheets import lines_csv
@@ -275,7 +275,7 @@ def _write_invoice(invoice: Invoice, args: argparse.Namespace) -> str:
         args,
         {
             "text": lambda: invoice_text(invoice, args.lang),
-            "html": lambda: invoice_html(invoice, args.lang),
+            "html": lambda: invoice_page(invoice, args.lang),
             "json": lambda: to_json(invoice, indent=2),
         },
     )

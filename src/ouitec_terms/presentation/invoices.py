@@ -25,6 +25,7 @@ __all__ = [
     "InvoiceRow",
     "InvoiceSections",
     "invoice_html",
+    "invoice_page",
     "invoice_sections",
     "invoice_text",
     "legal_mentions",
@@ -292,4 +293,37 @@ def invoice_html(invoice: Invoice, lang: Lang = "fr") -> str:
         f"{paragraph(s.seller)}{paragraph(s.client)}<p>{escape(s.nature)}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot>"
         f"</table>{block(f'<p>{escape(x)}</p>' for x in s.mentions)}</div>"
+    )
+
+
+_PAGE_STYLE = """
+body { font-family: "Lato", "Helvetica Neue", Arial, sans-serif; font-size: 10pt; color: #111;
+       max-width: 180mm; margin: 1.5em auto; }
+h2 { font-size: 16pt; margin: 0 0 0.5em; }
+table { width: 100%; border-collapse: collapse; margin: 1em 0; }
+th, td { border-bottom: 1px solid #ccc; padding: 3px 6px; vertical-align: top; text-align: left; }
+thead th { border-bottom: 2px solid #333; }
+tfoot th, tfoot td { border-bottom: none; }
+small { color: #555; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 9pt; }
+  thead { display: table-header-group; }
+  tr, p { page-break-inside: avoid; }
+}
+"""
+"""The page's own style: no font or sheet loaded from elsewhere; it prints on A4 like the PDF."""
+
+
+@in_library_context
+def invoice_page(invoice: Invoice, lang: Lang = "fr") -> str:
+    """The invoice or credit note as a complete HTML page (``invoice --format html``): doctype,
+    UTF-8, its language, its title, its own CSS and a print style sheet for A4."""
+    title = invoice_sections(invoice, lang).title
+    code = messages_for(lang).lang
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(code)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"{invoice_html(invoice, lang)}\n</body>\n</html>"
     )
