@@ -301,6 +301,13 @@ def test_compare_command_names_the_cheapest_mode(capsys: pytest.CaptureFixture[s
 def test_schema_output_names_the_type_it_describes(
     name: str, kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Each choice of `schema --output` prints the JSON Schema of its own output type."""
-    assert main(["schema", "--output", name]) == 0
+    """Each choice of `schema --of` prints the JSON Schema of its own output type."""
+    assert main(["schema", "--of", name]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == f"ouitec-terms {kind}"
+
+
+def test_schema_writes_a_file_with_the_usual_o(tmp_path: Path) -> None:
+    """Issue 22: `schema --of X` chooses the schema, and `-o FILE` writes it, as everywhere."""
+    target = tmp_path / "quote.schema.json"
+    assert main(["schema", "--of", "quote", "-o", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "ouitec-terms Quote"

@@ -158,8 +158,8 @@ def test_from_json_refuses_a_float_where_money_is_expected() -> None:
 def test_output_schemas_come_from_the_same_adapters(
     output: str, field: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`ouitec-terms schema --output X` prints the JSON Schema of what `--format json` writes."""
-    assert main(["schema", "--output", output]) == 0
+    """`ouitec-terms schema --of X` prints the JSON Schema of what `--format json` writes."""
+    assert main(["schema", "--of", output]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert field in schema["properties"]
     assert schema["$schema"].endswith("2020-12/schema")

@@ -60,7 +60,7 @@ EXIT_INTERNAL = 70
 OUTPUTS: dict[str, type] = dict(
     zip(OUTPUT_NAMES, (Quote, Statement, ModeComparison, LatePayment), strict=True)
 )
-"""What ``schema --output`` names (the parser's choices), and the type whose JSON it describes."""
+"""What ``schema --of`` names (the parser's choices), and the type whose JSON it describes."""
 
 _INPUTS = ("file", "tariff", "seller", "ecb_rates", "corrected", "clients", "map", "book")
 """The options that name a file the command reads."""
@@ -189,12 +189,16 @@ def _book(args: argparse.Namespace) -> str:
 def _schema(args: argparse.Namespace) -> str:
     if args.tariff:
         schema = tariff_schema()
-    elif args.output:
-        schema = json_schema(OUTPUTS[args.output])
-        schema["title"] = f"ouitec-terms {OUTPUTS[args.output].__name__}"
+    elif args.of:
+        schema = json_schema(OUTPUTS[args.of])
+        schema["title"] = f"ouitec-terms {OUTPUTS[args.of].__name__}"
     else:
         schema = document_schema(StatementRequest if args.statement else QuoteRequest)
-    return json.dumps(schema, indent=2, ensure_ascii=False)
+    text = json.dumps(schema, indent=2, ensure_ascii=False)
+    if args.output:
+        write_output(args.output, (text + "\n").encode("utf-8"))
+        return ""
+    return text
 
 
 def _invoice(args: argparse.Namespace) -> str:

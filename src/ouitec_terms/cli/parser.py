@@ -13,7 +13,7 @@ from . import arguments as types
 __all__ = ["OUTPUTS", "SUBCOMMANDS", "parser"]
 
 OUTPUTS = ("quote", "statement", "comparison", "late")
-"""What ``schema --output`` names: the outputs whose JSON it describes."""
+"""What ``schema --of`` names: the outputs whose JSON it describes."""
 
 
 def _common(sub: argparse.ArgumentParser, formats: tuple[str, ...] = ()) -> None:
@@ -161,8 +161,11 @@ def _schema(sub: argparse.ArgumentParser) -> None:
     )
     which.add_argument("--tariff", action="store_true", help="the schema of a tariff file instead")
     which.add_argument(
-        "--output", choices=OUTPUTS, help="the schema of the JSON a command writes (--format json)"
+        "--of",
+        choices=OUTPUTS,
+        help="the schema of the JSON a command writes with --format json, e.g. --of quote",
     )
+    _output(sub)
 
 
 def _invoice(sub: argparse.ArgumentParser) -> None:
