@@ -8,7 +8,9 @@ from functools import cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonProcessor, PyXsltExecutable
+from saxonche import PyXsltExecutable
+
+from facturx_checks import saxon
 
 VENDOR = Path(__file__).parent / "vendor" / "fnfe-rfe"
 XSD = VENDOR / "1xsd-CDAR_D22B_uncoupled" / "CrossDomainAcknowledgementAndResponse_100pD22B.xsd"
@@ -22,13 +24,8 @@ def _schema() -> etree.XMLSchema:
 
 
 @cache
-def _processor() -> PySaxonProcessor:
-    return PySaxonProcessor(license=False)
-
-
-@cache
 def _stylesheet() -> PyXsltExecutable:
-    return _processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(SCHEMATRON))
+    return saxon().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(SCHEMATRON))
 
 
 def cdar_xsd_errors(xml: bytes) -> list[str]:
@@ -41,7 +38,7 @@ def cdar_xsd_errors(xml: bytes) -> list[str]:
 
 def cdv_failures(xml: bytes, *, warnings: bool = False) -> list[str]:
     """The BR-FR-CDV assertions ``xml`` fails, fatal ones unless ``warnings``: "id: text"."""
-    document = _processor().parse_xml(xml_text=xml.decode("utf-8"))
+    document = saxon().parse_xml(xml_text=xml.decode("utf-8"))
     report = etree.fromstring(_stylesheet().transform_to_string(xdm_node=document).encode())
     failures = []
     for failed in report.iterfind(".//svrl:failed-assert", SVRL):

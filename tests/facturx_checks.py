@@ -34,13 +34,14 @@ def _schema() -> etree.XMLSchema:
 
 
 @cache
-def _processor() -> PySaxonProcessor:
+def saxon() -> PySaxonProcessor:
+    """The one Saxon processor of the tests (every Schematron compiles and runs in it)."""
     return PySaxonProcessor(license=False)
 
 
 @cache
 def _stylesheet(name: str) -> PyXsltExecutable:
-    compiler = _processor().new_xslt30_processor()
+    compiler = saxon().new_xslt30_processor()
     return compiler.compile_stylesheet(stylesheet_file=str(SCHEMATRONS[name]))
 
 
@@ -55,7 +56,7 @@ def xsd_errors(xml: bytes) -> list[str]:
 def schematron_failures(xml: bytes, name: str, *, warnings: bool = False) -> list[str]:
     """The failed assertions of the Schematron ``name`` ("EN16931" or "BR-FR") on ``xml``,
     fatal ones only unless ``warnings``; each as "rule id: message"."""
-    document = _processor().parse_xml(xml_text=xml.decode("utf-8"))
+    document = saxon().parse_xml(xml_text=xml.decode("utf-8"))
     report = _stylesheet(name).transform_to_string(xdm_node=document)
     tree = etree.fromstring(report.encode("utf-8"))
     failures = []

@@ -248,10 +248,8 @@ class Book:
                 raise BookError(f"no invoice {number!r} in the book; check the number")
             ledger = _ledger(records, self._settings)
             invoice = from_json(Invoice, target.body)
-            credited = ledger.credit_notes(number)
-            left = invoice.total_ttc - sum((c.total_ttc for c in credited), Decimal("0.00"))
+            left = check_credit_note(ledger.document(number), ledger.credit_notes(number), amount)
             wanted = left if amount is None else amount
-            check_credit_note(ledger.document(number), credited, wanted)
             credit_number, n = self._numbered(txn, "credit_series", issued)
             note = make_partial_credit_note(
                 invoice, number=credit_number, issued=issued, reason=reason, amount_ttc=wanted

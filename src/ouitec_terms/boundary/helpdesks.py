@@ -122,7 +122,7 @@ def glpi_entries(
             if not isinstance(task, dict):
                 raise _ShapeError("not an object")
             yield _glpi_task(
-                task, where, by_id=by_id, by_name=by_name, reader=reader, mapping=mapping,
+                task, where, by_id=by_id, by_name=by_name, reader=reader,
                 timezone=timezone,
             )  # fmt: skip
         except _ShapeError as problem:
@@ -133,7 +133,7 @@ def glpi_entries(
 
 def _glpi_task(
     task: dict[str, Any], where: str, *, by_id: dict[str, dict[str, Any]],
-    by_name: dict[str, list[dict[str, Any]]], reader: ValueReader, mapping: EntryMapping,
+    by_name: dict[str, list[dict[str, Any]]], reader: ValueReader,
     timezone: str,
 ) -> TimeEntry | EntryFlag:  # fmt: skip
     link = _field(task, "tickets_id", (int, str))
@@ -170,7 +170,7 @@ def _glpi_task(
             "kind": EntryKind.TRAVEL if category in reader.travel else EntryKind.WORK,
             "label": _html_text(task.get("content")),
             "channel": channel,
-            "confirmed": request.casefold() in {w.casefold() for w in mapping.values.confirmed},
+            "confirmed": request.casefold().strip() in reader.confirmed,
         },
         where,
         timezone,

@@ -89,6 +89,7 @@ class ValueReader:
         self.travel = words(values.travel, ("travel",))
         self.work = words(values.work, ("work",))
         self.true, self.false = words(values.true, _TRUE), words(values.false, _FALSE)
+        self.confirmed = words(values.confirmed)
         self.channels = {c.value: c for c in Channel} | {
             k.casefold().strip(): v for k, v in values.channel.items()
         }

@@ -132,7 +132,7 @@ def _balance(book: Book, args: argparse.Namespace) -> str:
         return to_json(sheet, indent=2)
     if args.format == "csv":
         return balances_csv(sheet.invoices)
-    return balances_text(sheet.invoices, args.lang)
+    return balances_text(sheet, args.lang)
 
 
 def _reminder(book: Book, args: argparse.Namespace) -> str:
@@ -174,7 +174,8 @@ def _status(book: Book, args: argparse.Namespace) -> str:
         raise ArgumentError(
             "book status needs the einvoice extra: pip install 'ouitec-terms[einvoice]'"
         ) from None
-    payment = next((p for p in book.ledger().payments if p.id == args.payment), None)
+    ledger = book.ledger()
+    payment = next((p for p in ledger.payments if p.id == args.payment), None)
     if payment is None or payment.invoice != args.number:
         raise BookError(
             f"no payment {args.payment} of {args.number} in the book; give the id that "
@@ -185,7 +186,6 @@ def _status(book: Book, args: argparse.Namespace) -> str:
         if args.on
         else datetime.now(UTC)
     )
-    ledger = book.ledger()
     received = receipts_by_event(ledger.documents, ledger.payments)[("payment", str(payment.id))]
     invoice = book.invoice(args.number).invoice
     xml = payment_status_xml(invoice, payment, issued=moment, received=received)

@@ -53,8 +53,8 @@ def with_known_rates(work: Callable[[], T]) -> T:
 def ecb_command(args: argparse.Namespace) -> str:
     """``ecb set HALF RATE`` (added to the user's file, whole or not at all) or ``ecb list``."""
     if args.ecb_command == "list":
-        table = with_added_rates(ECB_RATES, user_rates())
         added = user_rates()
+        table = with_added_rates(ECB_RATES, added)
         return "\n".join(
             f"{half}  {rate} %" + ("  (ecb set)" if half in added else "")
             for half, rate in sorted(table.items(), key=lambda item: str(item[0]))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from .spreadsheets import csv_cell
 
 if TYPE_CHECKING:
     from ouitec_terms.boundary.parties import Seller
-    from ouitec_terms.rules.ledger import InvoiceBalance
+    from ouitec_terms.rules.ledger import BalanceSheet, InvoiceBalance
     from ouitec_terms.rules.receipts import LiabilityCap, VatDue
 
 __all__ = [
@@ -48,13 +47,13 @@ def _status(b: InvoiceBalance, m: Messages) -> str:
 
 
 @in_library_context
-def balances_text(balances: Sequence[InvoiceBalance], lang: Lang = "fr") -> str:
+def balances_text(sheet: BalanceSheet, lang: Lang = "fr") -> str:
     """One line per invoice on the date, then the totals outstanding and owed for lateness."""
     m = messages_for(lang)
-    if not balances:
+    if not sheet.invoices:
         return m.text("balance.none")
-    out = [m.text("balance.heading", on=m.day(balances[0].on))]
-    for b in balances:
+    out = [m.text("balance.heading", on=m.day(sheet.on))]
+    for b in sheet.invoices:
         out.append(
             m.text(
                 "balance.row",
@@ -91,9 +90,8 @@ def balances_text(balances: Sequence[InvoiceBalance], lang: Lang = "fr") -> str:
             )
         if b.refund_due:
             out.append("    " + m.text("balance.refund", amount=m.amount(b.refund_due)))
-    outstanding = sum((b.outstanding for b in balances), Decimal("0.00"))
-    late = sum((b.interest + b.indemnity for b in balances), Decimal("0.00"))
-    out.append(m.text("balance.total", outstanding=m.amount(outstanding), late=m.amount(late)))
+    totals = {"outstanding": m.amount(sheet.outstanding), "late": m.amount(sheet.late)}
+    out.append(m.text("balance.total", **totals))
     return "\n".join(out)
 
 

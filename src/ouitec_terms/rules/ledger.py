@@ -190,15 +190,19 @@ def _penalties(number: str, penalties: Iterable[BookPenalty], on: date) -> Decim
 
 @in_library_context
 def check_credit_note(
-    invoice: BookDocument, credited: Iterable[BookDocument], amount: Decimal
-) -> None:
-    """Refuse a credit note of ``amount`` TTC beyond what the invoice has not been credited."""
+    invoice: BookDocument, credited: Iterable[BookDocument], amount: Decimal | None = None
+) -> Decimal:
+    """What the invoice has not been credited; a credit note of ``amount`` TTC (default: all of
+    it) beyond that, or of nothing, is refused."""
     left = invoice.total_ttc - sum((c.total_ttc for c in credited), _ZERO)
+    if amount is None:
+        amount = left
     if not 0 < amount <= left:
         raise PaymentError(
             f"a credit note of {amount} € TTC on {invoice.number}: it must be more than 0 and at "
             f"most {left} € TTC, what the invoice has not been credited"
         )
+    return left
 
 
 @in_library_context
