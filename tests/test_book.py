@@ -458,10 +458,12 @@ def test_the_command_runs_a_month_of_the_book(
     for step in steps:
         assert main(step) == 0, step
         outputs.append(capsys.readouterr().out)
+    assert outputs[0].endswith("b.sqlite\u00a0: livre de factures créé\n")
     assert outputs[1] == "F-2025-0001\n"
     assert outputs[2] == "2\n"
     assert "Mise en demeure" in outputs[3]
     assert "391,44" in outputs[3]
+    assert "intégrité, chaîne des empreintes et numérotation vérifiées" in outputs[6]
     manifest = (tmp_path / "archive" / "SHA256SUMS").read_text().splitlines()
     for line in manifest:
         digest, name = line.split("  ")

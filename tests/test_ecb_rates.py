@@ -44,8 +44,10 @@ def test_a_rate_set_once_serves_every_later_command(
     saved = capsys.readouterr().out
     assert main([*LATE, "--ecb-rate", "2026-H2=2.15"]) == 0
     assert capsys.readouterr().out == saved
+    assert main(["ecb", "list", "--lang", "en"]) == 0
+    assert "2026-H2  2.15%  (added by ecb set)" in capsys.readouterr().out
     assert main(["ecb", "list"]) == 0
-    assert "2026-H2  2.15 %  (ecb set)" in capsys.readouterr().out
+    assert "2026-H2  2,15\u00a0%  (ajouté par ecb set)" in capsys.readouterr().out
 
 
 def test_a_built_in_rate_cannot_be_replaced(

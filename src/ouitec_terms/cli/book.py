@@ -34,6 +34,7 @@ from ouitec_terms.presentation.ledger import (
     reminder_text,
     vat_due_text,
 )
+from ouitec_terms.presentation.messages import messages_for
 from ouitec_terms.rules.ledger import balance, balance_sheet
 from ouitec_terms.rules.receipts import liability_cap, receipts_by_event, vat_due
 
@@ -226,7 +227,7 @@ def _export(book: Book, args: argparse.Namespace) -> str:
     files = book.archive()
     for name, data in files:
         write_output(str(folder / name), data)
-    return f"{len(files) - 1} document(s) and SHA256SUMS written to {folder}"
+    return messages_for(args.lang).text("book.exported", count=len(files) - 1, folder=folder)
 
 
 def _fec(book: Book, args: argparse.Namespace) -> str:
@@ -262,6 +263,7 @@ def _fec(book: Book, args: argparse.Namespace) -> str:
     except OSError as error:
         raise BookError(f"cannot create {shown(args.output)!r}: {error.strerror}") from None
     path = folder / fec_file_name(siren, closing)
+    m = messages_for(args.lang)
     write_output(str(path), data)
     summary = []
     for code in dict.fromkeys(line.journal_code for line in lines):
@@ -269,7 +271,10 @@ def _fec(book: Book, args: argparse.Namespace) -> str:
         entries = len({line.entry_number for line in journal})
         debit = sum((line.debit for line in journal), Decimal("0.00"))
         credit = sum((line.credit for line in journal), Decimal("0.00"))
-        summary.append(f"{code}: {entries} entries, debit {debit}, credit {credit}")
+        summary.append(
+            m.text("book.journal", code=code, entries=entries, debit=m.amount(debit),
+                   credit=m.amount(credit))
+        )  # fmt: skip
     return "\n".join([f"{path}", *summary])
 
 
@@ -280,7 +285,7 @@ def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
     if command == "init":
         Book.init(path, series=args.series, credit_series=args.credit_series,
                   vat_on_debits=args.vat_on_debits)  # fmt: skip
-        return f"{path}: invoice book created"
+        return messages_for(args.lang).text("book.created", path=path)
     book = Book.open(path)
     if command == "invoice":
         return _invoice(book, args, tariff())
@@ -294,7 +299,7 @@ def book_command(args: argparse.Namespace, tariff: Callable[[], Tariff]) -> str:
         return str(payment.id)
     if command == "verify":
         count = book.verify()
-        return f"{path}: {count} record(s); integrity, hash chain and numbering verified"
+        return messages_for(args.lang).text("book.verified", path=path, count=count)
     handlers: dict[str, Callable[[Book, argparse.Namespace], str]] = {
         "balance": _balance, "reminder": _reminder, "vat": _vat, "cap": _cap, "export": _export,
         "status": _status, "fec": _fec, "penalties": _penalties,

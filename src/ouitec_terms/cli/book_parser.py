@@ -49,6 +49,10 @@ def _formats(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     )
 
 
+def _verify(sub: argparse.ArgumentParser) -> None:
+    _lang(sub)
+
+
 def _init(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--series", default="F-{year}-{n:04d}", help="invoice numbers' pattern")
     sub.add_argument("--credit-series", default="AV-{year}-{n:04d}", help="credit notes' pattern")
@@ -57,6 +61,7 @@ def _init(sub: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the seller opted for VAT on debits (default: on receipts, CGI 269-2-c)",
     )
+    _lang(sub)
 
 
 def _invoice(sub: argparse.ArgumentParser) -> None:
@@ -170,10 +175,12 @@ def _fec(sub: argparse.ArgumentParser) -> None:
         help="(default: iso-8859-15)",
     )  # fmt: skip
     sub.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write to")
+    _lang(sub)
 
 
 def _export(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("folder", metavar="DIR", help="where to write the documents and SHA256SUMS")
+    _lang(sub)
 
 
 BOOK_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
@@ -190,7 +197,7 @@ BOOK_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] 
     ),
     "vat": ("the VAT due for a month (on receipts or debits)", _vat),
     "cap": ("the liability cap of Art. 10: what a client actually paid", _cap),
-    "verify": ("check the book's integrity, hash chain and numbering", lambda sub: None),
+    "verify": ("check the book's integrity, hash chain and numbering", _verify),
     "export": ("write every document and a manifest of their hashes", _export),
     "fec": ("the year's entries as an FEC file (LPF art. A47 A-1) for the accountant", _fec),
 }

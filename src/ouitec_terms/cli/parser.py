@@ -151,7 +151,8 @@ def _ecb(sub: argparse.ArgumentParser) -> None:
     setting.add_argument(
         "rate", metavar="R", help="the rate in force on its first day, in percent, e.g. 2.15"
     )
-    commands.add_parser("list", help="every half-year known, built in or added")
+    _common(setting)
+    _common(commands.add_parser("list", help="every half-year known, built in or added"))
 
 
 def _schema(sub: argparse.ArgumentParser) -> None:

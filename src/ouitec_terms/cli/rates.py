@@ -19,6 +19,7 @@ from ouitec_terms.boundary.ecb import (
     user_rates_path,
 )
 from ouitec_terms.errors import ArgumentError, MissingRateError
+from ouitec_terms.presentation.messages import messages_for
 from ouitec_terms.rules.payment import ECB_RATES, with_added_rates
 
 from .files import write_output
@@ -55,8 +56,10 @@ def ecb_command(args: argparse.Namespace) -> str:
     if args.ecb_command == "list":
         added = user_rates()
         table = with_added_rates(ECB_RATES, added)
+        m = messages_for(args.lang)
         return "\n".join(
-            f"{half}  {rate} %" + ("  (ecb set)" if half in added else "")
+            m.text("ecb.row", half=half, rate=m.percent(rate / 100))
+            + (m.text("ecb.added") if half in added else "")
             for half, rate in sorted(table.items(), key=lambda item: str(item[0]))
         )
     half, rate = parse_rate_assignment(f"{args.half}={args.rate}")
@@ -74,4 +77,5 @@ def ecb_command(args: argparse.Namespace) -> str:
     except OSError as error:
         raise ArgumentError(f"cannot create {path.parent}: {error.strerror}") from None
     write_output(str(path), rates_toml(mine).encode("utf-8"))
-    return f"{half} = {rate} % (ECB main refinancing rate), kept in {path}"
+    m = messages_for(args.lang)
+    return m.text("ecb.set", half=half, rate=m.percent(rate / 100), path=path)

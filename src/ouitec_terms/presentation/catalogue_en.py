@@ -185,6 +185,14 @@ EN = MappingProxyType(
         "vat_due.total": "Total VAT due: {amount} ({article})",
         "cap.heading": "Liability cap of {client} on {on} ({article}: amounts actually paid)",
         "cap.total": "Cap: {amount}",
+        # what the book and ecb commands report (issues 20-22)
+        "book.created": "{path}: invoice book created",
+        "book.verified": "{path}: {count} record(s); integrity, hash chain and numbering verified",
+        "book.exported": "{count} document(s) and SHA256SUMS written to {folder}",
+        "book.journal": "{code}: {entries} entries, debit {debit}, credit {credit}",
+        "ecb.row": "{half}  {rate}",
+        "ecb.added": "  (added by ecb set)",
+        "ecb.set": "{half} = {rate} (ECB main refinancing rate), kept in {path}",
         # comparisons
         "compare.heading": f"Billing modes compared (Art.{_}3) — {{client}}",
         "compare.cheapest": "← cheapest",

@@ -206,6 +206,17 @@ FR = MappingProxyType(
             "effectivement payés)"
         ),
         "cap.total": f"Plafond{_}: {{amount}}",
+        # what the book and ecb commands report (issues 20-22)
+        "book.created": f"{{path}}{_}: livre de factures créé",
+        "book.verified": (
+            f"{{path}}{_}: {{count}} enregistrement(s){_N}; intégrité, chaîne des empreintes et "
+            "numérotation vérifiées"
+        ),
+        "book.exported": "{count} document(s) et SHA256SUMS écrits dans {folder}",
+        "book.journal": f"{{code}}{_}: {{entries}} écriture(s), débit {{debit}}, crédit {{credit}}",
+        "ecb.row": "{half}  {rate}",
+        "ecb.added": "  (ajouté par ecb set)",
+        "ecb.set": "{half} = {rate} (taux de refinancement principal de la BCE), conservé dans {path}",
         # comparisons
         "compare.heading": f"Modes de facturation comparés (Art.{_}3) — {{client}}",
         "compare.cheapest": "← le moins cher",
