@@ -61,7 +61,30 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         )
         for name, target in targets.items()
     }
+    _check_anchors(html, page.file.src_uri)
     return link_html(html, base, _decisions, page.file.src_uri)
+
+
+_LEFT_ATTRIBUTE = re.compile(r"\{#[A-Za-z][\w-]*\}")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+
+
+def _check_anchors(html: str, where: str) -> None:
+    """Fail the build on an anchor the page asks for but does not get.
+
+    A heading whose ``{#id}`` is not on the heading's line (a wrapped heading) is printed as
+    text and its anchor is missing; MkDocs' strict mode only catches anchors somebody links to.
+    """
+    outside_code = _CODE.sub("", html)
+    left = _LEFT_ATTRIBUTE.search(outside_code)
+    if left:
+        raise PluginError(
+            f"{where}: {left[0]} is printed as text (a heading's attribute not on its line)"
+        )
+    if where == _DECISIONS:
+        missing = sorted(n for n in _decisions if f'id="d{n}"' not in html)
+        if missing:
+            raise PluginError(f"{where}: no anchor for decision(s) {missing}")
 
 
 def link_html(html: str, base: dict[str, str], decisions: frozenset[int], where: str) -> str:

@@ -11,14 +11,20 @@ from __future__ import annotations
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ouitec_terms import Client, Seller, load_document, make_invoice, quote
 from ouitec_terms.einvoice import to_facturx_pdf
 from ouitec_terms.explore import week_heatmap
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 #: The scenario of the README picture: 2 h of work for a client without contract, the week of
 #: Labour Day 2025.
-CLIENT = Client(name="Client hors contrat")
+CLIENT = Client(name="Client without contract")
+#: The site and the README are in English: so are the picture's words (the invoice stays French).
+LANG = "en"
 DURATION = timedelta(hours=2)
 WEEK_OF = date(2025, 5, 1)
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
@@ -28,9 +34,14 @@ def make_figures(folder: Path) -> list[Path]:
     """Write the figures into ``folder`` and return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "week-heatmap.png"
-    figure = week_heatmap(CLIENT, duration=DURATION, week_of=WEEK_OF)
+    figure = heatmap()
     figure.savefig(path, dpi=80, metadata={"Software": None})
     return [path, invoice_page(folder / "invoice-page-1.png")]
+
+
+def heatmap() -> Figure:
+    """The README's heatmap, in the site's language."""
+    return week_heatmap(CLIENT, duration=DURATION, week_of=WEEK_OF, lang=LANG)
 
 
 def invoice_page(path: Path) -> Path:

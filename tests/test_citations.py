@@ -91,3 +91,13 @@ def test_site_links_citations_outside_code() -> None:
     assert linked.count("#d27") == 1
     with pytest.raises(Exception, match="D99"):
         hook.link_html("<p>D99</p>", base, frozenset({27}), "x.md")
+
+
+def test_site_build_refuses_a_heading_attribute_printed_as_text() -> None:
+    """A heading whose ``{#d49}`` wrapped to the next line is rendered as text and loses its
+    anchor; the hook fails the build on it, which strict MkDocs alone does not."""
+    hook = _hook()
+    hook._check_anchors('<h2 id="d1">D1. x</h2><p>Art. 3.</p>', "a.md")
+    with pytest.raises(Exception, match=r"\{#d2\}"):
+        hook._check_anchors("<h2>D2. x</h2><p>(Art. 3). {#d2}</p>", "a.md")
+    hook._check_anchors("<pre><code>{#kept}</code></pre>", "a.md")

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 
 from ouitec_terms import (
     BillingMode,
+    LatePayment,
     ModeComparison,
     Quote,
     Statement,
@@ -26,6 +28,7 @@ from ouitec_terms import (
     quote,
     tariff_schema,
 )
+from ouitec_terms.assembly.year import Holiday, YearCalendar
 from ouitec_terms.boundary.documents import Expected
 from ouitec_terms.cli import demo_request, main
 from ouitec_terms.presentation.pieces import line_description
@@ -296,7 +299,7 @@ def test_compare_command_names_the_cheapest_mode(capsys: pytest.CaptureFixture[s
 @pytest.mark.parametrize(
     ("name", "kind"),
     [("quote", "Quote"), ("statement", "Statement"), ("comparison", "ModeComparison"),
-     ("late", "LatePayment")],
+     ("late", "LatePayment"), ("calendar", "YearCalendar")],
 )  # fmt: skip
 def test_schema_output_names_the_type_it_describes(
     name: str, kind: str, capsys: pytest.CaptureFixture[str]
@@ -311,3 +314,25 @@ def test_schema_writes_a_file_with_the_usual_o(tmp_path: Path) -> None:
     target = tmp_path / "quote.schema.json"
     assert main(["schema", "--of", "quote", "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["title"] == "ouitec-terms Quote"
+
+
+def test_calendar_writes_json_that_reads_back(tmp_path: Path) -> None:
+    """Issue 22: `calendar YEAR --format json -o FILE` writes the year as a value: the JSON reads
+    back into the YearCalendar, with Moselle's Good Friday and 249 business days in 2025."""
+    target = tmp_path / "2025.json"
+    assert main(["calendar", "2025", "--subdiv", "57", "--format", "json", "-o", str(target)]) == 0
+    year = from_json(YearCalendar, target.read_bytes())
+    assert Holiday(day=date(2025, 4, 18), name="Vendredi saint") in year.holidays
+    assert (year.place, year.business_days) == ("FR-57", 249)
+
+
+def test_late_writes_its_output_with_o(tmp_path: Path) -> None:
+    """Issue 22: `late … -o FILE` writes the document like every other command, nothing on
+    screen; the JSON reads back into the LatePayment."""
+    target = tmp_path / "late.json"
+    argv = ["late", "1200.00", "--due", "2025-01-01", "--paid", "2025-03-01"]
+    assert main([*argv, "--format", "json", "-o", str(target)]) == 0
+    late = from_json(LatePayment, target.read_bytes())
+    assert late.days_late == 59
+    assert main([*argv, "-o", str(tmp_path / "late.txt")]) == 0
+    assert "40,00" in (tmp_path / "late.txt").read_text(encoding="utf-8")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import matplotlib.text
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib import pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
@@ -173,3 +176,23 @@ def test_figures_are_generated_by_the_script(tmp_path: Path) -> None:
     assert "docs/images/week-heatmap.png" in (ROOT / "README.md").read_text(encoding="utf-8")
     invoicing = (ROOT / "docs" / "invoicing.md").read_text(encoding="utf-8")
     assert "images/invoice-page-1.png" in invoicing
+
+
+def test_the_sites_figure_speaks_the_sites_language() -> None:
+    """The home page and the README are English: the heatmap under their English caption has
+    English words, not the French default of week_heatmap()."""
+    spec = importlib.util.spec_from_file_location(
+        "make_figures", ROOT / "scripts" / "make_figures.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    figure = module.heatmap()
+    words = " ".join(
+        text.get_text() for axes in figure.axes for text in axes.findobj(matplotlib.text.Text)
+    )
+    assert "Start time" in words
+    assert "Heure" not in words
+    assert "Jour" not in words
+    plt.close(figure)

@@ -68,8 +68,8 @@ class Quote:
     """An itemised price HT / TVA / TTC for one intervention, each line citing its articles.
 
     Besides the lines and totals it keeps what a rendering needs to state the rules applied:
-    the tariff's rounding step and day length, OUiTEC's seat (travel is measured from it), the
-    channel of the request (Art. 5) and the mentions, as codes.
+    the tariff's rounding step and day length, OUiTEC's head office (travel is measured from
+    it), the channel of the request (Art. 5) and the mentions, as codes.
     """
 
     reference: str
@@ -103,7 +103,7 @@ class Quote:
     day_minutes: int
     """Length of a billed day, in minutes (the business window)."""
     seat: str
-    """OUiTEC's seat, from which travel is measured (Art. 11)."""
+    """OUiTEC's head office, from which travel is measured (Art. 11)."""
     mentions: tuple[Mention, ...] = ()
     """What the document must state beside its lines, as codes."""
     due: bool = True

@@ -239,7 +239,8 @@ class WorkPeriod(_TimeSpan):
 
 
 class TravelLeg(_TimeSpan):
-    """A trip between OUiTEC's seat and the intervention address ``[start, end)`` (Art. 11)."""
+    """A trip between OUiTEC's head office and the intervention address ``[start, end)``
+    (Art. 11)."""
 
     distance_km: InputQuantity = Field(description="road distance of this leg, in km")
 

@@ -114,7 +114,7 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
         default="Charly (Rhône)",
         min_length=1,
         max_length=100,
-        description="OUiTEC's seat, where travel distances are measured from (Art. 11)",
+        description="OUiTEC's head office, where travel distances are measured from (Art. 11)",
     )
     per_km: InputAmount = Field(
         default=Decimal("0.636"), description="travel price per km, € HT (Art. 11; a convention)"

@@ -9,8 +9,12 @@ from collections.abc import Callable
 from ouitec_terms.presentation.languages import LANGUAGES
 
 from . import arguments as types
+from .examples import epilog
 
 __all__ = ["BOOK_COMMANDS", "add_book"]
+
+
+_ISSUED = "the invoice's date, e.g. 2025-03-17 (required)"
 
 
 def _book_option(sub: argparse.ArgumentParser, default: object) -> None:
@@ -25,9 +29,15 @@ def _book_option(sub: argparse.ArgumentParser, default: object) -> None:
 def _rates(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--ecb-rate", type=types.rate_assignment, action="append", default=[],
-        metavar="YYYY-HN=R", help="add the ECB rate (percent) of a half-year the table lacks",
+        metavar="YYYY-HN=R",
+        help="add the ECB rate (percent) of a half-year the table lacks; repeatable "
+        "(default: the table and `ecb set`)",
     )  # fmt: skip
-    sub.add_argument("--ecb-rates", metavar="FILE", help='a TOML file of lines "2026-H2" = "2.15"')
+    sub.add_argument(
+        "--ecb-rates",
+        metavar="FILE",
+        help='a TOML file of lines "2026-H2" = "2.15" (default: none)',
+    )
 
 
 def _on(sub: argparse.ArgumentParser) -> None:
@@ -40,12 +50,20 @@ def _on(sub: argparse.ArgumentParser) -> None:
 
 
 def _lang(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0], help="(default: fr)")
+    sub.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=LANGUAGES[0],
+        help="language of what is printed (default: fr)",
+    )
 
 
 def _formats(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     sub.add_argument(
-        "--format", choices=formats, default=formats[0], help=f"(default: {formats[0]})"
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"{', '.join(formats)} (default: {formats[0]})",
     )
 
 
@@ -54,8 +72,16 @@ def _verify(sub: argparse.ArgumentParser) -> None:
 
 
 def _init(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--series", default="F-{year}-{n:04d}", help="invoice numbers' pattern")
-    sub.add_argument("--credit-series", default="AV-{year}-{n:04d}", help="credit notes' pattern")
+    sub.add_argument(
+        "--series",
+        default="F-{year}-{n:04d}",
+        help="invoice numbers' pattern (default: F-{year}-{n:04d})",
+    )
+    sub.add_argument(
+        "--credit-series",
+        default="AV-{year}-{n:04d}",
+        help="credit notes' pattern (default: AV-{year}-{n:04d})",
+    )
     sub.add_argument(
         "--vat-on-debits",
         action="store_true",
@@ -69,26 +95,62 @@ def _invoice(sub: argparse.ArgumentParser) -> None:
         "file", metavar="DOC", help="a quote document, a statement's with --month, or the JSON "
         "of `ouitec-terms import … --format json` (with --clients)",
     )  # fmt: skip
-    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
-    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD")
-    sub.add_argument("--received", type=types.day, metavar="YYYY-MM-DD", help="(default: --issued)")
-    sub.add_argument("--month", type=types.month, metavar="YYYY-MM", help="a statement's month")
-    sub.add_argument("--clients", metavar="CLIENTS.toml", help="the clients of an import's JSON")
-    sub.add_argument("--po", type=types.reference, metavar="REF", help="purchase order (BT-13)")
-    sub.add_argument("--buyer-reference", type=types.reference, metavar="REF", help="(BT-10)")
-    sub.add_argument("--tariff", metavar="FILE", help="a tariff TOML file (default: the terms)")
-    sub.add_argument("-o", "--output", metavar="FILE", help="also write the invoice's PDF there")
+    sub.add_argument(
+        "--seller", required=True, metavar="SELLER.toml", help="the [seller] file (required)"
+    )
+    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD", help=_ISSUED)
+    sub.add_argument(
+        "--received", type=types.day, metavar="YYYY-MM-DD", help="reception (default: --issued)"
+    )
+    sub.add_argument(
+        "--month",
+        type=types.month,
+        metavar="YYYY-MM",
+        help="a statement document's month (default: the document is a quote's)",
+    )
+    sub.add_argument(
+        "--clients",
+        metavar="CLIENTS.toml",
+        help="the clients of an import's JSON (default: none; needed for one)",
+    )
+    sub.add_argument(
+        "--po", type=types.reference, metavar="REF", help="purchase order, BT-13 (default: none)"
+    )
+    sub.add_argument(
+        "--buyer-reference",
+        type=types.reference,
+        metavar="REF",
+        help="the client's reference for invoices, BT-10 (default: none)",
+    )
+    sub.add_argument(
+        "--tariff",
+        metavar="FILE",
+        help="a tariff TOML file (default: the tariff of the terms of 2024-06-02)",
+    )
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="also write the invoice's PDF there (default: none)"
+    )
     _lang(sub)
 
 
 def _credit_note(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("number", metavar="NUMBER", help="the invoice to credit")
-    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD")
-    sub.add_argument("--reason", required=True, metavar="TEXT", help="why it is credited")
+    sub.add_argument(
+        "--issued",
+        type=types.day,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the credit note's date (required)",
+    )
+    sub.add_argument(
+        "--reason", required=True, metavar="TEXT", help="why it is credited (required)"
+    )
     sub.add_argument(
         "--amount", type=types.amount, metavar="X", help="TTC (default: all that is left)"
     )
-    sub.add_argument("-o", "--output", metavar="FILE", help="also write its PDF there")
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", help="also write its PDF there (default: none)"
+    )
     _lang(sub)
 
 
@@ -96,16 +158,30 @@ def _pay(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("number", metavar="NUMBER", help="the invoice paid")
     sub.add_argument(
         "--amount", type=types.signed_amount, required=True, metavar="X",
-        help="TTC received, e.g. 691.44 (negative: a refund)",
+        help="TTC received, e.g. 691.44; negative: a refund (required)",
     )  # fmt: skip
-    sub.add_argument("--on", type=types.day, required=True, metavar="YYYY-MM-DD")
-    sub.add_argument("--method", default="virement", help="(default: virement, Art. 4)")
-    sub.add_argument("--reference", default="", metavar="R", help="the bank's reference")
+    sub.add_argument(
+        "--on",
+        type=types.day,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="when it was received (required)",
+    )
+    sub.add_argument(
+        "--method", default="virement", help="how it was paid (default: virement, Art. 4)"
+    )
+    sub.add_argument(
+        "--reference", default="", metavar="R", help="the bank's reference (default: none)"
+    )
 
 
 def _balance(sub: argparse.ArgumentParser) -> None:
     _on(sub)
-    sub.add_argument("--client", metavar="NAME", help="one client's invoices (name or SIREN)")
+    sub.add_argument(
+        "--client",
+        metavar="NAME",
+        help="one client's invoices, by name or SIREN (default: every client)",
+    )
     _formats(sub, ("text", "json", "csv"))
     _rates(sub)
     _lang(sub)
@@ -122,7 +198,12 @@ def _reminder(sub: argparse.ArgumentParser) -> None:
         help="days late after which it is a formal notice (default: 30)",
     )  # fmt: skip
     _formats(sub, ("text", "html", "pdf"))
-    sub.add_argument("-o", "--output", metavar="FILE", help="write it there (needed for pdf)")
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write it there, needed for pdf (default: on screen)",
+    )
     _rates(sub)
     _lang(sub)
 
@@ -130,14 +211,18 @@ def _reminder(sub: argparse.ArgumentParser) -> None:
 def _status(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("number", metavar="NUMBER", help="the invoice paid")
     sub.add_argument(
-        "--payment", type=int, required=True, metavar="ID", help="the id `book pay` printed"
+        "--payment",
+        type=int,
+        required=True,
+        metavar="ID",
+        help="the id `book pay` printed (required)",
     )
     _formats(sub, ("xml",))
     sub.add_argument(
         "--on", type=types.day, metavar="YYYY-MM-DD",
         help="the message's date, at midnight UTC (default: now)",
     )  # fmt: skip
-    sub.add_argument("-o", "--output", metavar="FILE", help="write it there")
+    sub.add_argument("-o", "--output", metavar="FILE", help="write it there (default: on screen)")
 
 
 def _penalties(sub: argparse.ArgumentParser) -> None:
@@ -147,7 +232,13 @@ def _penalties(sub: argparse.ArgumentParser) -> None:
 
 
 def _vat(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    sub.add_argument(
+        "--month",
+        type=types.month,
+        required=True,
+        metavar="YYYY-MM",
+        help="e.g. 2025-04 (required)",
+    )
     _formats(sub, ("text", "json"))
     _lang(sub)
 
@@ -160,7 +251,9 @@ def _cap(sub: argparse.ArgumentParser) -> None:
 
 
 def _fec(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--year", type=int, required=True, metavar="YYYY", help="the fiscal year")
+    sub.add_argument(
+        "--year", type=int, required=True, metavar="YYYY", help="the fiscal year (required)"
+    )
     sub.add_argument(
         "--closing", type=types.day, metavar="YYYY-MM-DD",
         help="its closing date (default: 31 December of --year)",
@@ -168,19 +261,47 @@ def _fec(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--siren", metavar="SIREN", help="the seller's SIREN (default: the invoices' seller's)"
     )
-    sub.add_argument("--accounts", metavar="FILE", help="accounts.toml over the default chart")
-    sub.add_argument("--separator", choices=("tab", "pipe"), default="tab", help="(default: tab)")
+    sub.add_argument(
+        "--accounts",
+        metavar="FILE",
+        help="accounts.toml over the default chart (default: the chart of D94)",
+    )
+    sub.add_argument(
+        "--separator",
+        choices=("tab", "pipe"),
+        default="tab",
+        help="between fields (default: tab)",
+    )
     sub.add_argument(
         "--encoding", choices=("iso-8859-15", "utf-8"), default="iso-8859-15",
-        help="(default: iso-8859-15)",
+        help="of the file (default: iso-8859-15)",
     )  # fmt: skip
-    sub.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write to")
+    sub.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the folder to write to (required)"
+    )
     _lang(sub)
 
 
 def _export(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("folder", metavar="DIR", help="where to write the documents and SHA256SUMS")
     _lang(sub)
+
+
+_DOCUMENTS = frozenset(
+    {
+        "init",
+        "invoice",
+        "credit-note",
+        "balance",
+        "reminder",
+        "vat",
+        "cap",
+        "verify",
+        "export",
+        "fec",
+    }
+)
+"""The book's subcommands that print for people (French unless ``--lang en``)."""
 
 
 BOOK_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
@@ -209,6 +330,12 @@ def add_book(sub: argparse.ArgumentParser) -> None:
     _book_option(sub, None)
     commands = sub.add_subparsers(dest="book_command", required=True, metavar="SUBCOMMAND")
     for name, (summary, options) in BOOK_COMMANDS.items():
-        command = commands.add_parser(name, help=summary)
+        command = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=epilog(f"book {name}", documents=name in _DOCUMENTS),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         _book_option(command, argparse.SUPPRESS)
         options(command)

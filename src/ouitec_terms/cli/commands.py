@@ -14,6 +14,7 @@ from ouitec_terms.assembly.compare import ModeComparison, compare_modes
 from ouitec_terms.assembly.invoice import Invoice, make_credit_note, make_invoice
 from ouitec_terms.assembly.quote import Quote, quote
 from ouitec_terms.assembly.statement import Statement, monthly_statement
+from ouitec_terms.assembly.year import YearCalendar, year_calendar
 from ouitec_terms.boundary.documents import (
     QuoteRequest,
     StatementRequest,
@@ -51,6 +52,7 @@ from .demo import demo_request
 from .files import STDIO, check_output, write_output
 from .parser import OUTPUTS as OUTPUT_NAMES
 from .rates import command_rates, ecb_command, with_known_rates
+from .starter import init_command
 
 __all__ = ["COMMANDS", "EXIT_INTERNAL", "check_inputs", "failure"]
 
@@ -58,7 +60,7 @@ EXIT_INTERNAL = 70
 """The exit status of a fault of the command itself (EX_SOFTWARE): one line asks to report it."""
 
 OUTPUTS: dict[str, type] = dict(
-    zip(OUTPUT_NAMES, (Quote, Statement, ModeComparison, LatePayment), strict=True)
+    zip(OUTPUT_NAMES, (Quote, Statement, ModeComparison, LatePayment, YearCalendar), strict=True)
 )
 """What ``schema --of`` names (the parser's choices), and the type whose JSON it describes."""
 
@@ -162,15 +164,26 @@ def _statement(args: argparse.Namespace) -> str:
 
 def _calendar(args: argparse.Namespace) -> str:
     tariff = _tariff(args)
-    return calendar_text(
-        tariff, calendar_for(tariff, subdivision=args.subdiv), args.year, args.lang
+    days = calendar_for(tariff, subdivision=args.subdiv)
+    return _emit(
+        args,
+        {
+            "json": lambda: to_json(year_calendar(tariff, days, args.year), indent=2),
+            "text": lambda: calendar_text(tariff, days, args.year, args.lang),
+        },
     )
 
 
 def _late(args: argparse.Namespace) -> str:
     rates = command_rates(args)
     late = with_known_rates(lambda: late_payment(args.amount, args.due, args.paid, rates=rates))
-    return to_json(late, indent=2) if args.format == "json" else late_payment_text(late, args.lang)
+    return _emit(
+        args,
+        {
+            "json": lambda: to_json(late, indent=2),
+            "text": lambda: late_payment_text(late, args.lang),
+        },
+    )
 
 
 def _import(args: argparse.Namespace) -> str:
@@ -297,6 +310,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "late": _late,
     "ecb": ecb_command,
     "schema": _schema,
+    "init": init_command,
 }
 
 

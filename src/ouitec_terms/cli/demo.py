@@ -13,9 +13,9 @@ __all__ = ["demo_request"]
 def demo_request() -> QuoteRequest:
     """The built-in scenario: a Friday evening outage for a client without contract.
 
-    The technician drives 32 km from the seat at 17:30, works on site from 18:10 to 21:35 (the
-    business window closes at 19:00) and drives back until 22:15. Its labels are the clerk's
-    words, in French, whatever the language of the document (they are data, D75).
+    The technician drives 32 km from the head office at 17:30, works on site from 18:10 to
+    21:35 (the business window closes at 19:00) and drives back until 22:15. Its labels are the
+    clerk's words, in French, whatever the language of the document (they are data, D75).
     """
     with as_file(files("ouitec_terms") / "examples" / "demo.toml") as path:
         return load_document(path)

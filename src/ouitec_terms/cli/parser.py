@@ -9,11 +9,16 @@ from ouitec_terms import __version__
 from ouitec_terms.presentation.languages import LANGUAGES
 
 from . import arguments as types
+from .examples import epilog
 
 __all__ = ["OUTPUTS", "SUBCOMMANDS", "parser"]
 
-OUTPUTS = ("quote", "statement", "comparison", "late")
+OUTPUTS = ("quote", "statement", "comparison", "late", "calendar")
 """What ``schema --of`` names: the outputs whose JSON it describes."""
+
+
+_MONTH = "the month, e.g. 2025-06 (required)"
+_ISSUED = "the invoice's date, e.g. 2025-03-17 (required)"
 
 
 def _common(sub: argparse.ArgumentParser, formats: tuple[str, ...] = ()) -> None:
@@ -24,16 +29,25 @@ def _common(sub: argparse.ArgumentParser, formats: tuple[str, ...] = ()) -> None
         help="language of the document (default: fr); JSON does not change with it",
     )
     if formats:
-        sub.add_argument("--format", choices=formats, default=formats[0])
+        sub.add_argument(
+            "--format", choices=formats, default=formats[0], help=f"(default: {formats[0]})"
+        )
 
 
-def _output(sub: argparse.ArgumentParser, what: str = "write there, not on screen") -> None:
-    sub.add_argument("-o", "--output", metavar="FILE", help=f"{what} (- : standard output)")
+def _output(sub: argparse.ArgumentParser, what: str = "write the document there") -> None:
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"{what}, - for standard output (default: on screen)",
+    )
 
 
 def _tariff(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--tariff", metavar="FILE", help="a tariff TOML file, - for stdin (default: the terms)"
+        "--tariff",
+        metavar="FILE",
+        help="a tariff TOML file, - for stdin (default: the tariff of the terms of 2024-06-02)",
     )
 
 
@@ -46,7 +60,8 @@ def _quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> No
         type=types.included_hours,
         default="0",  # converted by its type, like a given value
         metavar="H",
-        help="contract hours still available (a whole number of minutes, e.g. 1.5)",
+        help="contract hours still available this month, in hours, e.g. 1.5 for 1 h 30; a whole "
+        "number of minutes (default: 0)",
     )
 
 
@@ -62,14 +77,21 @@ def _demo(sub: argparse.ArgumentParser) -> None:
 
 
 def _calendar(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("year", type=int, metavar="YEAR")
-    sub.add_argument("--subdiv", metavar="CODE", help="holiday subdivision, e.g. 57, 6AE, 974")
+    sub.add_argument("year", type=int, metavar="YEAR", help="the calendar year, e.g. 2025")
+    sub.add_argument(
+        "--subdiv",
+        metavar="CODE",
+        help="holiday subdivision, e.g. 57, 6AE, 974 (default: the tariff's, else national)",
+    )
     _tariff(sub)
-    _common(sub)
+    _common(sub, ("text", "json"))
+    _output(sub)
 
 
 def _compare(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("file", metavar="FILE", help="document with [client] and [intervention]")
+    sub.add_argument(
+        "file", metavar="FILE", help="document with [client] and [intervention] (- : stdin)"
+    )
     _quote_options(sub, ("text", "json"))
 
 
@@ -77,7 +99,7 @@ def _statement(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "file", metavar="FILE", help="document with [client] and [[interventions]] (- : stdin)"
     )
-    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM", help=_MONTH)
     _tariff(sub)
     _common(sub, ("table", "text", "json", "csv"))
     _output(sub)
@@ -89,9 +111,10 @@ def _import(sub: argparse.ArgumentParser) -> None:
         "--clients",
         required=True,
         metavar="CLIENTS.toml",
-        help="the [[client]] tables: each client, its aliases, distance_km, included_hours",
+        help="the [[client]] tables: each client, its aliases, distance_km, included_hours "
+        "(required)",
     )
-    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM")
+    sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM", help=_MONTH)
     sub.add_argument(
         "--from",
         dest="source",
@@ -100,15 +123,19 @@ def _import(sub: argparse.ArgumentParser) -> None:
         help="the export's source (default: generic, a CSV or a .json array of entries)",
     )
     sub.add_argument(
-        "--map", metavar="MAP.toml", help="columns, delimiter, encoding, words (over the preset)"
+        "--map",
+        metavar="MAP.toml",
+        help="columns, delimiter, encoding, words over the preset (default: the preset's)",
     )
     sub.add_argument(
         "--write-documents",
         metavar="DIR",
-        help="also write one statement document per client there (JSON)",
+        help="also write one statement document per client there, JSON (default: none)",
     )
     sub.add_argument(
-        "--force", action="store_true", help="replace documents of --write-documents that exist"
+        "--force",
+        action="store_true",
+        help="replace documents of --write-documents that exist (default: refuse)",
     )
     _tariff(sub)
     _common(sub, ("text", "json", "csv"))
@@ -125,8 +152,20 @@ def _late(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "amount", type=types.amount, metavar="AMOUNT", help="invoice amount TTC, e.g. 1200.00"
     )
-    sub.add_argument("--due", type=types.day, required=True, metavar="YYYY-MM-DD")
-    sub.add_argument("--paid", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--due",
+        type=types.day,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the day payment was due; interest runs from the next day (required)",
+    )
+    sub.add_argument(
+        "--paid",
+        type=types.day,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the day it was paid, or the day to compute to (required)",
+    )
     sub.add_argument(
         "--ecb-rate",
         type=types.rate_assignment,
@@ -134,14 +173,15 @@ def _late(sub: argparse.ArgumentParser) -> None:
         default=[],
         metavar="YYYY-HN=R",
         help="add the ECB rate (percent) of a half-year the table lacks, e.g. 2026-H2=2.15; "
-        "repeatable",
+        "repeatable (default: the table and `ecb set`)",
     )
     sub.add_argument(
         "--ecb-rates",
         metavar="FILE",
-        help='add half-years from a TOML file of lines "2026-H2" = "2.15"',
+        help='add half-years from a TOML file of lines "2026-H2" = "2.15" (default: none)',
     )
     _common(sub, ("text", "json"))
+    _output(sub)
 
 
 def _ecb(sub: argparse.ArgumentParser) -> None:
@@ -164,58 +204,100 @@ def _schema(sub: argparse.ArgumentParser) -> None:
     which.add_argument(
         "--of",
         choices=OUTPUTS,
-        help="the schema of the JSON a command writes with --format json, e.g. --of quote",
+        help="the schema of the JSON a command writes with --format json, e.g. --of quote "
+        "(default: the schema of a quote document)",
     )
     _output(sub)
 
 
 def _invoice(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("file", metavar="DOC", help="a quote document, or a statement's with --month")
-    sub.add_argument("--seller", required=True, metavar="SELLER.toml", help="the [seller] file")
-    sub.add_argument("--number", required=True, metavar="N", help="the invoice's number")
-    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "file", metavar="DOC", help="a quote document, or a statement's with --month (- : stdin)"
+    )
+    sub.add_argument(
+        "--seller", required=True, metavar="SELLER.toml", help="the [seller] file (required)"
+    )
+    sub.add_argument(
+        "--number",
+        required=True,
+        metavar="N",
+        help="the invoice's number, e.g. F-2025-0001 (required)",
+    )
+    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD", help=_ISSUED)
     sub.add_argument(
         "--received", type=types.day, metavar="YYYY-MM-DD", help="reception (default: --issued)"
     )
     sub.add_argument(
-        "--month", type=types.month, metavar="YYYY-MM", help="invoice a statement document's month"
+        "--month",
+        type=types.month,
+        metavar="YYYY-MM",
+        help="invoice a statement document's month (default: the document is a quote's)",
     )
     sub.add_argument(
-        "--po", type=types.reference, metavar="REF", help="the client's purchase order (BT-13)"
+        "--po",
+        type=types.reference,
+        metavar="REF",
+        help="the client's purchase order, BT-13 (default: none)",
     )
     sub.add_argument(
         "--buyer-reference",
         type=types.reference,
         metavar="REF",
-        help="the reference the client asks invoices to carry, e.g. a service code (BT-10)",
+        help="the reference the client asks invoices to carry, e.g. a service code, BT-10 "
+        "(default: none)",
     )
     sub.add_argument(
-        "--credit-note-of", metavar="NUMBER", help="make the credit note of that invoice"
+        "--credit-note-of",
+        metavar="NUMBER",
+        help="make the credit note of that invoice (default: an invoice)",
     )
     sub.add_argument(
-        "--corrected-issued", type=types.day, metavar="YYYY-MM-DD", help="its issue date"
+        "--corrected-issued",
+        type=types.day,
+        metavar="YYYY-MM-DD",
+        help="its issue date (default: from --corrected)",
     )
     sub.add_argument(
         "--corrected-total",
         type=types.amount,
         metavar="AMOUNT",
-        help="its total TTC as issued, e.g. 691.44 (a credit note never credits more)",
+        help="its total TTC as issued, e.g. 691.44; a credit note never credits more "
+        "(default: from --corrected)",
     )
     sub.add_argument(
         "--corrected",
         metavar="FILE",
-        help="its JSON (--format json) or XML: its number, date and total",
+        help="its JSON (--format json) or XML: its number, date and total (default: none)",
     )
-    sub.add_argument("--reason", metavar="TEXT", help="why it is credited")
+    sub.add_argument(
+        "--reason", metavar="TEXT", help="why it is credited (required for a credit note)"
+    )
     _tariff(sub)
     _common(sub, ("text", "html", "json", "xml", "pdf"))
     _output(sub, "write there (needed for pdf)")
     sub.add_argument(
-        "--force", action="store_true", help="replace an existing PDF or XML file of -o"
+        "--force",
+        action="store_true",
+        help="replace an existing PDF or XML file of -o (default: refuse)",
     )
 
 
+def _init(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "folder",
+        metavar="DIR",
+        nargs="?",
+        default=".",
+        help="where to write them, created if needed (default: the current folder)",
+    )
+    sub.add_argument(
+        "--force", action="store_true", help="replace starter files that exist (default: refuse)"
+    )
+    _common(sub)
+
+
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "init": ("write starter documents to try every command with", _init),
     "quote": ("price a TOML or JSON document", _quote),
     "demo": ("price the built-in scenario", _demo),
     "calendar": ("holidays and business window of a year", _calendar),
@@ -230,6 +312,9 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
 }
 """Each subcommand: its help line and the function that adds its options."""
 
+_DOCUMENTS = frozenset(SUBCOMMANDS) - {"schema"}
+"""The subcommands that print for people (French unless ``--lang en``); ``schema`` prints JSON."""
+
 
 def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser of ``ouitec-terms``. Given the command line, it adds the options of the one
@@ -243,7 +328,13 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (summary, options) in SUBCOMMANDS.items():
-        sub = commands.add_parser(name, help=summary)
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=epilog(name, documents=name in _DOCUMENTS),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if argv is None or name == named:
             options(sub)
     return main

@@ -23,7 +23,7 @@ EN = MappingProxyType(
         "line.included": "{name} — {when}, included in the contract",
         "line.travel_time": "{name} — travel time, {when}",
         "line.day_overflow": "{name} — beyond the day, {when}",
-        "line.travel_distance": "Travel distance from the seat in {seat}",
+        "line.travel_distance": "Travel distance from the head office in {seat}",
         "line.credit": "Partial credit on invoice {number} (VAT {rate})",
         "line.devis": "Work as per signed quote {reference}",
         "line.day.remote_day": f"Full remote working day of {{day}} ({{price}}, up to{_}{{hours}}{_}h)",
@@ -190,6 +190,8 @@ EN = MappingProxyType(
         "book.verified": "{path}: {count} record(s); integrity, hash chain and numbering verified",
         "book.exported": "{count} document(s) and SHA256SUMS written to {folder}",
         "book.journal": "{code}: {entries} entries, debit {debit}, credit {credit}",
+        "init.written": "{count} starter file(s) written to {folder}: {files}",
+        "init.next": "Try, from there: ouitec-terms quote quote.toml; ouitec-terms statement statement.toml --month 2025-06; ouitec-terms import entries.csv --clients clients.toml --month 2025-06; ouitec-terms invoice quote.toml --seller seller.toml --number F-2025-0001 --issued 2025-03-17",
         "ecb.row": "{half}  {rate}",
         "ecb.added": "  (added by ecb set)",
         "ecb.set": "{half} = {rate} (ECB main refinancing rate), kept in {path}",
@@ -216,6 +218,8 @@ EN = MappingProxyType(
         "late.total": "Total due for late payment: {amount}",
         # the calendar command
         "calendar.heading": f"Business hours (Art.{_}3): {{days}}, {{window}}, except ({{place}}, {{year}}):",
+        # 1 May, the one name the holidays package spells in US English only (Labor Day)
+        "calendar.labour_day": "Labour Day",
         "calendar.count": (
             "{count} business days in {year}; every other minute is off-hours (+{surcharge})."
         ),

@@ -214,6 +214,8 @@ FR = MappingProxyType(
         ),
         "book.exported": "{count} document(s) et SHA256SUMS écrits dans {folder}",
         "book.journal": f"{{code}}{_}: {{entries}} écriture(s), débit {{debit}}, crédit {{credit}}",
+        "init.written": "{count} fichier(s) de départ écrit(s) dans {folder} : {files}",
+        "init.next": "Essayez, depuis ce dossier : ouitec-terms quote quote.toml ; ouitec-terms statement statement.toml --month 2025-06 ; ouitec-terms import entries.csv --clients clients.toml --month 2025-06 ; ouitec-terms invoice quote.toml --seller seller.toml --number F-2025-0001 --issued 2025-03-17",
         "ecb.row": "{half}  {rate}",
         "ecb.added": "  (ajouté par ecb set)",
         "ecb.set": "{half} = {rate} (taux de refinancement principal de la BCE), conservé dans {path}",
@@ -247,6 +249,8 @@ FR = MappingProxyType(
         "calendar.heading": (
             f"Heures ouvrées (Art.{_}3){_}: {{days}}, {{window}}, sauf ({{place}}, {{year}}){_}:"
         ),
+        # 1 May, the one name the holidays package spells in US English only (Labor Day)
+        "calendar.labour_day": "Fête du Travail",
         "calendar.count": (
             f"{{count}} jours ouvrés en {{year}}{_N}; toute autre minute est hors heures ouvrées "
             "(+{surcharge})."

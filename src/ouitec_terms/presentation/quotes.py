@@ -2,7 +2,7 @@
 English.
 
 Every word comes from the message catalogues ([`ouitec_terms.presentation.messages`][ouitec_terms.presentation.messages]); every figure that states a rule
-(the surcharge, the rounding step, the day's length, OUiTEC's seat) is read from the value being
+(the surcharge, the rounding step, the day's length, OUiTEC's head office) is read from the value being
 rendered, which took it from the tariff in force. Times are shown on the wall clock of the
 quote's time zone (D17).
 
