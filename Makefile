@@ -1,7 +1,7 @@
 # The README's two commands: `make demo` and `make test`. Each sets itself up from nothing
 # (a fresh clone and a Python 3.11+ on PATH): `make demo` creates .venv-demo with the core
-# alone (pydantic, holidays, python-stdnum: seconds, tens of MB); `make test` creates .venv with
-# the dev extra (every tool and extra), then runs.
+# alone (pydantic, holidays, python-stdnum: seconds, tens of MB); `make test` creates .venv from
+# uv.lock (every extra and the dev dependency group), then runs.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -10,14 +10,21 @@ DEMO   := .venv-demo
 
 LOWEST := .venv-lowest
 
-.PHONY: demo dist test test-lowest lint typecheck pytest docs figures golden countries bench worst-case format clean
+.PHONY: demo dist lock lowest-build test test-lowest lint typecheck pytest docs figures golden countries bench worst-case format clean
 
-$(STAMP): pyproject.toml
+# The development environment is the lock file's (uv.lock, D97): uv, bootstrapped with pip,
+# installs exactly the locked versions of every extra and of the dev group; --locked fails when
+# uv.lock no longer matches pyproject.toml (then run `make lock`).
+$(STAMP): pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "$$($(PYTHON) scripts/locked.py uv)"
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --quiet --locked --inexact --all-extras --group dev
 	@touch $@
+
+# uv.lock written again after a change of pyproject.toml's dependencies.
+lock: $(STAMP)
+	$(BIN)/uv lock
 
 $(DEMO)/.installed-core: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
@@ -28,10 +35,13 @@ $(DEMO)/.installed-core: pyproject.toml
 demo: $(DEMO)/.installed-core
 	$(DEMO)/bin/ouitec-terms demo
 
-# The sdist and the wheel, in dist/ (a test installs the wheel into a clean environment).
-dist: $(STAMP)
+# The sdist and the wheel, in dist/ (a test installs the wheel into a clean environment). Needs
+# only the build tool, in its own small environment; the backend comes from build-system.
+dist:
+	@test -x .venv-build/bin/python || $(PYTHON) -m venv .venv-build
+	.venv-build/bin/python -m pip install --quiet --disable-pip-version-check "build>=1.2"
 	rm -rf dist
-	$(BIN)/uv build --quiet --out-dir dist
+	.venv-build/bin/python -m build --outdir dist . >/dev/null
 	@ls dist
 
 test: lint typecheck pytest docs
@@ -57,13 +67,22 @@ test-lowest: $(STAMP)
 	rm -rf $(LOWEST)
 	$(BIN)/uv venv --quiet --python $(BIN)/python $(LOWEST)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct \
-		-e '.[dev]'
+		-e '.[notebook,docs,batch,bench,einvoice]' --group dev
 	@$(BIN)/uv pip list --python $(LOWEST)/bin/python 2>/dev/null \
 		| grep -Ei '^(pydantic|holidays|numpy|pandas|matplotlib|hypothesis|pytest|mkdocs|ruff|mypy) '
 	@touch $(LOWEST)/.installed-dev
+	$(MAKE) --no-print-directory lowest-build
 	$(MAKE) --no-print-directory VENV=$(LOWEST) \
 		PYTEST_FLAGS="-W 'ignore::pyparsing.warnings.PyparsingDeprecationWarning'" \
 		lint typecheck pytest docs
+
+# The build backend at its declared floor: the wheel built with exactly the lowest hatchling
+# build-system.requires allows carries the licence metadata (PEP 639).
+lowest-build: $(STAMP)
+	rm -rf $(LOWEST)/dist && mkdir -p $(LOWEST)
+	$(BIN)/python scripts/build_floor.py > $(LOWEST)/build-floor.txt
+	$(BIN)/uv build --quiet --wheel --build-constraint $(LOWEST)/build-floor.txt --out-dir $(LOWEST)/dist .
+	$(BIN)/python scripts/check_wheel_metadata.py $(LOWEST)/dist/*.whl
 
 # The documentation site, built strictly (any warning fails); notebooks are executed into it.
 docs: $(STAMP)
@@ -101,4 +120,4 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests scripts benchmarks
 
 clean:
-	rm -rf $(VENV) $(LOWEST) $(DEMO) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist site
+	rm -rf $(VENV) $(LOWEST) $(DEMO) .venv-build .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist site

@@ -99,3 +99,28 @@ def link_html(html: str, base: dict[str, str], decisions: frozenset[int], where:
         elif depth == 0 and piece:
             pieces[index] = _link_citations(piece, base, decisions, where)
     return "".join(pieces)
+
+
+_THIRD_PARTY = re.compile(r"https?://(?:fonts\.googleapis\.com|fonts\.gstatic\.com)[^\"' )]*")
+
+
+def on_config(config: Any) -> Any:
+    """Refuse a build without ``site_url``: the sitemap would be empty and the 404 page's links
+    would break under a sub-path (MkDocs ``on_config`` event)."""
+    if not config.get("site_url"):
+        raise PluginError("mkdocs.yml: set site_url (the sitemap and 404.html need it)")
+    return config
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Refuse a page that loads fonts from a third party: a visitor's address would be sent
+    to it (GDPR); the site uses the visitor's own fonts (MkDocs ``on_post_page`` event)."""
+    check_no_third_party(output, page.file.src_uri)
+    return output
+
+
+def check_no_third_party(html: str, where: str) -> None:
+    """Fail on a font loaded from Google's servers."""
+    found = _THIRD_PARTY.search(html)
+    if found:
+        raise PluginError(f"{where}: loads {found[0]} from a third party; set theme.font: false")

@@ -101,3 +101,17 @@ def test_site_build_refuses_a_heading_attribute_printed_as_text() -> None:
     with pytest.raises(Exception, match=r"\{#d2\}"):
         hook._check_anchors("<h2>D2. x</h2><p>(Art. 3). {#d2}</p>", "a.md")
     hook._check_anchors("<pre><code>{#kept}</code></pre>", "a.md")
+
+
+def test_site_build_refuses_fonts_from_a_third_party() -> None:
+    """Issue 22: a French company's site sends no visitor to Google Fonts; the hook fails the
+    build on a page that would, and mkdocs.yml sets what keeps it so (and the site's URL)."""
+    hook = _hook()
+    hook.check_no_third_party('<link href="assets/main.css">', "a.md")
+    with pytest.raises(Exception, match="third party"):
+        hook.check_no_third_party(
+            '<link href="https://fonts.googleapis.com/css?family=Roboto">', "a.md"
+        )
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  font: false\n" in config
+    assert "\nsite_url: https://" in config

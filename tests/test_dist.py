@@ -24,6 +24,11 @@ def test_the_wheel_installs_and_runs_in_a_clean_environment(tmp_path: Path) -> N
     )
     (wheel,) = (tmp_path / "dist").glob("ouitec_terms-*.whl")
     assert wheel.name.startswith(f"ouitec_terms-{ouitec_terms.__version__}-")
+    checked = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_wheel_metadata.py"), str(wheel)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr  # licence (PEP 639), URLs, no dev extras
     venv = tmp_path / "venv"
     subprocess.run([str(UV), "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
     python = venv / "bin" / "python"

@@ -5,6 +5,7 @@ it is a pattern with placeholders (tests/documented.py says how they are marked)
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -117,3 +118,37 @@ def test_placeholders_are_marked(command: str, pattern: bool) -> None:
     """An upper-case name of what to give, an ellipsis or brackets mark a pattern; a command
     with concrete values (F-2025-0001 and H2 included) is one to run."""
     assert bool(PLACEHOLDER.search(command)) is pattern
+
+
+SITE = "https://ouitec.github.io/ouitec-terms/"
+REPOSITORY = (
+    "https://github.com/ouitec/ouitec-terms/",
+    "https://raw.githubusercontent.com/ouitec/ouitec-terms/main/",
+)
+
+
+def test_readme_links_are_absolute_and_lead_to_what_exists() -> None:
+    """Issue 22: the README is the package's page on PyPI, where a relative link breaks; each
+    link is absolute, and one into the site or the repository names a file of the clone (the
+    site's pages are docs/*.md and the notebooks; mkdocs.yml's site_url is the same)."""
+    text = README.read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    assert links
+    assert f"\nsite_url: {SITE}\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for link in links:
+        assert link.startswith("https://"), link
+        address = link.partition("#")[0]
+        if address.startswith(SITE):
+            page = address.removeprefix(SITE).rstrip("/")
+            candidates = [
+                ROOT / "docs" / page,
+                ROOT / "docs" / f"{page}.md",
+                ROOT / "docs" / f"{page}.ipynb",
+            ]
+            assert any(c.is_file() for c in candidates), link
+        elif address.startswith(REPOSITORY):
+            path = re.sub(r"^(blob|tree)/main/", "", address.removeprefix(REPOSITORY[0]))
+            path = (
+                address.removeprefix(REPOSITORY[1]) if address.startswith(REPOSITORY[1]) else path
+            )
+            assert (ROOT / path).exists(), link

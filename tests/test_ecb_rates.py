@@ -4,11 +4,14 @@ half-year's message says exactly that command."""
 
 from __future__ import annotations
 
+from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
 from ouitec_terms.cli import main
+from ouitec_terms.rules.payment import ECB_RATE_HISTORY
 
 LATE = ["late", "1200.00", "--due", "2026-06-15", "--paid", "2026-08-01"]
 
@@ -58,3 +61,18 @@ def test_a_built_in_rate_cannot_be_replaced(
     assert main(["ecb", "set", "2025-H1", "9"]) == 2
     assert "built-in table has 3.15 %" in capsys.readouterr().err
     assert not user_file.exists()
+
+
+def test_the_built_in_table_is_a_data_file_with_its_source() -> None:
+    """Issue 22: the ECB table is data the package ships (presets/ecb-rates.toml), naming the
+    ECB's page it comes from; its half-years follow each other without a hole, and each rate
+    was decided on or before the half-year's first day (the rate "en vigueur au 1er janvier /
+    1er juillet", L441-10)."""
+    text = (files("ouitec_terms") / "presets" / "ecb-rates.toml").read_text(encoding="utf-8")
+    assert "https://www.ecb.europa.eu/" in text
+    halves = [(r.half_year.year, r.half_year.half) for r in ECB_RATE_HISTORY]
+    expected = [(2020 + i // 2, 1 + i % 2) for i in range(len(halves))]
+    assert halves == expected
+    for row in ECB_RATE_HISTORY:
+        first_day = date(row.half_year.year, 1 if row.half_year.half == 1 else 7, 1)
+        assert row.in_force_since <= first_day

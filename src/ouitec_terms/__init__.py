@@ -311,7 +311,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 """Where each public name lives: imported on first use (PEP 562), so that ``import ouitec_terms``
 and the command's start cost only what is used (issue 18)."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "DEFAULT_TARIFF",

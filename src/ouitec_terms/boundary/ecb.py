@@ -19,7 +19,9 @@ from .reading import read_data
 
 __all__ = [
     "USER_RATES_VARIABLE",
+    "BuiltinRate",
     "HalfYear",
+    "builtin_rates",
     "check_rate",
     "parse_rate_assignment",
     "rates_toml",
@@ -123,6 +125,47 @@ def read_ecb_rates(path: str | Path) -> dict[HalfYear, Decimal]:
             raise PaymentError(f"ECB rate file {str(path)!r}, key {key[:40]!r}: {error}") from None
         rates[half] = check_rate(rate, f"{half} in {str(path)!r}")
     return rates
+
+
+class BuiltinRate(NamedTuple):
+    """One row of the built-in table: the rate of a half-year, when and where it was decided."""
+
+    half_year: HalfYear
+    rate: Decimal
+    in_force_since: date
+    source: str
+
+
+@in_library_context
+def builtin_rates() -> tuple[BuiltinRate, ...]:
+    """The table the package ships as data (``ouitec_terms/presets/ecb-rates.toml``, with its
+    source), checked like a user's rates.
+
+    ```pycon
+    >>> builtin_rates()[-1][:3]
+    (HalfYear(year=2026, half=1), Decimal('2.15'), datetime.date(2025, 6, 11))
+
+    ```
+    """
+    import tomllib  # noqa: PLC0415 - once, when the table is first needed
+    from importlib.resources import files  # noqa: PLC0415
+
+    data = tomllib.loads(
+        (files("ouitec_terms") / "presets" / "ecb-rates.toml").read_text(encoding="utf-8")
+    )
+    source = data["source"]
+    rows = []
+    for key, (rate_text, decided) in data["rates"].items():
+        half = HalfYear.parse(key)
+        rows.append(
+            BuiltinRate(
+                half_year=half,
+                rate=check_rate(to_decimal(rate_text), half),
+                in_force_since=decided,
+                source=f"{source} {decided.isoformat()}",
+            )
+        )
+    return tuple(rows)
 
 
 USER_RATES_VARIABLE = "OUITEC_ECB_RATES"

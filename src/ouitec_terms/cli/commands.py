@@ -49,7 +49,7 @@ from ouitec_terms.rules.payment import (
 from .arguments import EXIT_BAD_INPUT, EXIT_OUTPUT_FAILED
 from .corrected import read_corrected
 from .demo import demo_request
-from .files import STDIO, check_output, write_output
+from .files import STDIO, check_output, screen_width, write_output
 from .parser import OUTPUTS as OUTPUT_NAMES
 from .rates import command_rates, ecb_command, with_known_rates
 from .starter import init_command
@@ -122,7 +122,7 @@ def _price(request: QuoteRequest, args: argparse.Namespace) -> str:
             "json": lambda: to_json(result, indent=2),
             "text": lambda: quote_text(result, args.lang),
             "csv": lambda: lines_csv([result], args.lang),
-            "table": lambda: quote_table(result, args.lang),
+            "table": lambda: quote_table(result, args.lang, width=screen_width(args)),
         },
     )
 
@@ -157,7 +157,7 @@ def _statement(args: argparse.Namespace) -> str:
             "json": lambda: to_json(result, indent=2),
             "text": lambda: statement_text(result, args.lang),
             "csv": lambda: lines_csv(result.quotes, args.lang),
-            "table": lambda: statement_table(result, args.lang),
+            "table": lambda: statement_table(result, args.lang, width=screen_width(args)),
         },
     )
 

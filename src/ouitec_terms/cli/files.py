@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from ouitec_terms.boundary.echo import shown
 from ouitec_terms.errors import ArgumentError, OutputError
 
-__all__ = ["STDIO", "check_output", "write_output", "write_stdout"]
+__all__ = ["STDIO", "check_output", "screen_width", "write_output", "write_stdout"]
 
 STDIO = "-"
 """The path that means standard input (for an input) or standard output (for ``-o``)."""
@@ -143,3 +143,24 @@ def write_stdout(data: bytes) -> None:
     except (OSError, UnicodeError) as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
         raise OutputError(f"cannot write to standard output: {reason}") from None
+
+
+def screen_width(args: object) -> int | None:
+    """The width a table wraps within: the terminal's when standard output is one (``COLUMNS``
+    first, as ``shutil`` reads it), ``COLUMNS`` when the user sets it for piped output, and
+    otherwise none: a file (``-o``) or a pipe gets full lines, for tools that read them."""
+    if getattr(args, "output", None) not in (None, STDIO):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    isatty = getattr(sys.stdout, "isatty", None)  # an embedding's stdout may have none
+    try:
+        terminal = callable(isatty) and bool(isatty())
+    except (OSError, ValueError):  # closed
+        terminal = False
+    if terminal:
+        import shutil  # noqa: PLC0415 - only for a terminal
+
+        return shutil.get_terminal_size().columns
+    return None

@@ -3,7 +3,8 @@ totals, the title, fixed-width and HTML tables (D52)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Sequence, Set
 from datetime import datetime
 from decimal import Decimal
 from html import escape
@@ -26,7 +27,7 @@ __all__ = [
     "NUMERIC",
     "TEXT",
     "Lang",
-    "cell",
+    "fit_lines",
     "fixed_table",
     "formula",
     "html_table",
@@ -164,23 +165,122 @@ def span_text(line: QuoteLine, q: Quote, m: Messages) -> str:
     return f"{m.moment(start)} → {m.moment(end)}"
 
 
-def cell(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+MIN_COLUMN = 8
+"""The narrowest a column is wrapped to, unless its longest word is wider: narrower, a table
+reads worse than a wide one."""
 
 
-def fixed_table(rows: Sequence[Sequence[str]], limits: Sequence[int], right: set[int]) -> list[str]:
-    """Rows as fixed-width columns (cut to ``limits``), a rule under the head and at the end."""
-    widths = [min(limit, max(len(r[i]) for r in rows)) for i, limit in enumerate(limits)]
+_SPACES = re.compile("[ \u00a0\u202f]")
+"""Where a cell may wrap when even its no-break spaces must give (a narrow terminal)."""
+
+
+def _floor(column: Sequence[str], need: int, loose: bool) -> int:
+    """A column's narrowest width: its longest word, or ``MIN_COLUMN`` (or its content)."""
+    split = _SPACES.split if loose else (lambda cell: cell.split(" "))
+    return max(min(need, MIN_COLUMN), *(len(word) for cell in column for word in split(cell)))
+
+
+def column_widths(
+    rows: Sequence[Sequence[str]], width: int | None, right: Set[int] = frozenset()
+) -> tuple[list[int], frozenset[int]]:
+    """The width of each column, and the columns whose no-break spaces may wrap.
+
+    Each column is as wide as its widest cell, unless the table is wider than ``width``. Then
+    each column gets its floor — its longest word (a word is never broken; a French date or
+    amount holds no-break spaces, so it is one word), or ``MIN_COLUMN`` — and what the floors
+    leave goes to the columns that want more, the least needy first (water-filling). If the
+    floors alone are too wide, the text columns (not ``right``-aligned figures) may also wrap
+    at their no-break spaces. A terminal narrower than that gets a table a little wider than
+    itself: never a cut.
+
+    >>> rows = [("Art.", "Ligne", "Montant"), ("Art. 3", "Panne du pare-feu", "90,00\u00a0€")]
+    >>> column_widths(rows, None), column_widths(rows, 26)
+    (([6, 17, 7], frozenset()), ([6, 9, 7], frozenset()))
+    """
+    columns = list(zip(*rows, strict=True))
+    natural = [max(len(cell) for cell in column) for column in columns]
+    gaps = 2 * (len(natural) - 1)
+    if width is None or sum(natural) + gaps <= width:
+        return natural, frozenset()
+    loose: frozenset[int] = frozenset()
+    floors = [_floor(column, need, False) for need, column in zip(natural, columns, strict=True)]
+    if sum(floors) + gaps > width:
+        loose = frozenset(range(len(columns))) - right
+        floors = [
+            _floor(column, need, i in loose)
+            for i, (need, column) in enumerate(zip(natural, columns, strict=True))
+        ]
+    widths = list(floors)
+    left = width - gaps - sum(floors)
+    wanting = sorted(
+        (need - floor, index)
+        for index, (need, floor) in enumerate(zip(natural, floors, strict=True))
+        if need > floor
+    )
+    for count, (more, index) in enumerate(wanting):
+        given = min(more, max(0, left) // (len(wanting) - count))
+        widths[index] += given
+        left -= given
+    return widths, loose
+
+
+def wrap_cell(text: str, width: int, *, loose: bool = False) -> list[str]:
+    """``text`` on lines of at most ``width`` characters, at spaces (``loose``: no-break ones
+    too) where it can, never cut: the words of the lines are the words of ``text``.
+
+    >>> wrap_cell("Heures incluses au contrat", 12)
+    ['Heures', 'incluses au', 'contrat']
+    """
+    if len(text) <= width:
+        return [text]
+    import textwrap  # noqa: PLC0415 - only for a table wider than the terminal
+
+    if loose:
+        text = _SPACES.sub(" ", text)
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def fixed_table(
+    rows: Sequence[Sequence[str]], right: Set[int], width: int | None = None
+) -> list[str]:
+    """Rows as columns, a rule under the head and at the end. No cell is ever cut: the table is
+    as wide as its content, or, given the terminal's ``width``, its cells wrap within it."""
+    widths, loose = column_widths(rows, width, right)
     rule = "  ".join("-" * w for w in widths)
 
-    def fmt(row: Sequence[str]) -> str:
-        cells = [cell(c, w) for c, w in zip(row, widths, strict=True)]
-        return "  ".join(
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
+    def fmt(row: Sequence[str]) -> list[str]:
+        cells = [
+            wrap_cell(c, w, loose=i in loose)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return [
+            "  ".join(
+                (c[k] if k < len(c) else "").rjust(w)
+                if i in right
+                else (c[k] if k < len(c) else "").ljust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            ).rstrip()
+            for k in range(max(len(c) for c in cells))
+        ]
 
-    return [fmt(rows[0]), rule, *(fmt(row) for row in rows[1:]), rule]
+    return [*fmt(rows[0]), rule, *(line for row in rows[1:] for line in fmt(row)), rule]
+
+
+def fit_lines(lines: Sequence[str], width: int | None) -> list[str]:
+    """Prose lines wrapped to ``width`` (unchanged when it is ``None``: piped output keeps its
+    full lines), the continuation indented like the line."""
+    if width is None:
+        return list(lines)
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out += [
+            indent + part for part in wrap_cell(line.strip(), max(MIN_COLUMN, width - len(indent)))
+        ]
+    return out
 
 
 NUMERIC = ' style="text-align:right;white-space:nowrap"'

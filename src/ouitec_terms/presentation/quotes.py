@@ -42,6 +42,7 @@ from .pieces import (
     NUMERIC,
     TEXT,
     Lang,
+    fit_lines,
     fixed_table,
     formula,
     html_table,
@@ -95,8 +96,9 @@ def quote_text(q: Quote, lang: Lang = "fr") -> str:
 
 
 @in_library_context
-def quote_table(q: Quote, lang: Lang = "fr") -> str:
-    """The quote as a fixed-width text table, for terminals (the CLI's ``table`` format)."""
+def quote_table(q: Quote, lang: Lang = "fr", *, width: int | None = None) -> str:
+    """The quote as a text table, for terminals (the CLI's ``table`` format): as wide as its
+    content, or wrapped within ``width`` columns (a terminal's); no text is ever cut."""
     m = messages_for(lang)
     rows = [
         tuple(
@@ -121,9 +123,9 @@ def quote_table(q: Quote, lang: Lang = "fr") -> str:
                 m.amount(line.amount_ht),
             )
         )
-    table = fixed_table(rows, (23, 60, 45, 10, 9, 30, 18), right={3, 4, 6})
-    width = len(table[1])
-    out = [
+    table = fixed_table(rows, right={3, 4, 6}, width=width)
+    rule = len(table[len(table) - 1])
+    heading = [
         m.text("table.heading", title=title(q, m)),
         m.text(
             "table.tariff",
@@ -133,11 +135,12 @@ def quote_table(q: Quote, lang: Lang = "fr") -> str:
             calendar=q.calendar_version,
         ),
         "",
-        *table,
     ]
-    for name, amount in totals_rows(q.total_ht, q.vat, q.total_ttc, m):
-        out.append(f"{name}{amount.rjust(width - len(name))}")
-    out.extend(quote_notes(q, m))
+    totals = [
+        f"{name}{amount.rjust(rule - len(name))}"
+        for name, amount in totals_rows(q.total_ht, q.vat, q.total_ttc, m)
+    ]
+    out = [*fit_lines(heading, width), *table, *totals, *fit_lines(quote_notes(q, m), width)]
     return "\n".join(out)
 
 

@@ -12,6 +12,7 @@ from .pieces import (
     NUMERIC,
     TEXT,
     Lang,
+    fit_lines,
     fixed_table,
     html_table,
     mention_text,
@@ -109,25 +110,22 @@ def statement_text(s: Statement, lang: Lang = "fr") -> str:
 
 
 @in_library_context
-def statement_table(s: Statement, lang: Lang = "fr") -> str:
-    """A monthly statement as a fixed-width table: one row per due intervention, then totals."""
+def statement_table(s: Statement, lang: Lang = "fr", *, width: int | None = None) -> str:
+    """A monthly statement as a text table: one row per due intervention, then totals; as wide
+    as its content, or wrapped within ``width`` columns (a terminal's), never cut."""
     m = messages_for(lang)
     head = tuple(
         m.text(f"column.{c}")
         for c in ("reference", "status_date", "mode", "client_status", "included", "amount")
     )
-    table = fixed_table([head, *_statement_rows(s, m)], (30, 16, 24, 16, 12, 14), right={4, 5})
-    width = len(table[1])
-    out = [
-        *_statement_heading(s, m),
-        "",
-        *table,
-    ]
+    table = fixed_table([head, *_statement_rows(s, m)], right={4, 5}, width=width)
+    rule = len(table[len(table) - 1])
+    out = [*fit_lines([*_statement_heading(s, m), ""], width), *table]
     out += [
-        f"{name}{amount.rjust(width - len(name))}"
+        f"{name}{amount.rjust(rule - len(name))}"
         for name, amount in totals_rows(s.total_ht, s.vat, s.total_ttc, m)
     ]
-    out += _statement_notes(s, m)
+    out += fit_lines(_statement_notes(s, m), width)
     return "\n".join(out)
 
 

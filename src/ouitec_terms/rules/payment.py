@@ -28,7 +28,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
-from ouitec_terms.boundary.ecb import HalfYear, check_rate
+from ouitec_terms.boundary.ecb import HalfYear, builtin_rates, check_rate
 from ouitec_terms.errors import MissingRateError, PaymentError
 from ouitec_terms.money import INPUT_LIMIT, in_library_context, round_cents, to_decimal, whole_cents
 
@@ -75,29 +75,12 @@ class EcbRate:
     """Where the rate was published."""
 
 
-_ECB = "ECB key interest rates, main refinancing operations (fixed rate), decision effective"
-
-
-def _ecb(year: int, half: int, rate: str, decided: date) -> EcbRate:
-    return EcbRate(
-        half_year=HalfYear(year, half),
-        rate=Decimal(rate),
-        in_force_since=decided,
-        source=f"{_ECB} {decided.isoformat()}",
-    )
-
-
-ECB_RATE_HISTORY: tuple[EcbRate, ...] = (
-    *(_ecb(y, h, "0.00", date(2016, 3, 16)) for y in (2020, 2021, 2022) for h in (1, 2)),
-    _ecb(2023, 1, "2.50", date(2022, 12, 21)),
-    _ecb(2023, 2, "4.00", date(2023, 6, 21)),
-    _ecb(2024, 1, "4.50", date(2023, 9, 20)),
-    _ecb(2024, 2, "4.25", date(2024, 6, 12)),
-    _ecb(2025, 1, "3.15", date(2024, 12, 18)),
-    _ecb(2025, 2, "2.15", date(2025, 6, 11)),
-    _ecb(2026, 1, "2.15", date(2025, 6, 11)),
+ECB_RATE_HISTORY: tuple[EcbRate, ...] = tuple(
+    EcbRate(half_year=half, rate=rate, in_force_since=since, source=source)
+    for half, rate, since, source in builtin_rates()
 )
-"""The ECB main refinancing rate on 1 January / 1 July of each half-year known here (rules §9)."""
+"""The ECB main refinancing rate on 1 January / 1 July of each half-year known here (rules §9),
+read from the data file the package ships with its source (``presets/ecb-rates.toml``)."""
 ECB_RATES: Mapping[HalfYear, Decimal] = MappingProxyType(
     {r.half_year: r.rate for r in ECB_RATE_HISTORY}
 )
