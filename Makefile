@@ -10,7 +10,7 @@ DEMO   := .venv-demo
 
 LOWEST := .venv-lowest
 
-.PHONY: demo dist lock lowest-build test test-lowest lint typecheck pytest docs figures golden countries bench worst-case format clean
+.PHONY: demo dist lock lowest-build reference test test-lowest lint typecheck pytest docs figures golden countries bench worst-case format clean
 
 # The development environment is the lock file's (uv.lock, D97): uv, bootstrapped with pip,
 # installs exactly the locked versions of every extra and of the dev group; --locked fails when
@@ -49,7 +49,7 @@ test: lint typecheck pytest docs
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/codespell docs src tests scripts benchmarks README.md CHANGELOG.md
 
 typecheck: $(STAMP)
@@ -104,6 +104,11 @@ worst-case: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python scripts/golden.py
 	PYTHONPATH=tests $(BIN)/python tests/test_einvoice.py
+
+# The API reference's pages, one per module, and the package page listing every export (a test
+# fails when they are stale).
+reference: $(STAMP)
+	$(BIN)/python scripts/make_reference.py
 
 # The ISO 3166-1 country list of the library, written again from pycountry (a test fails when
 # the installed pycountry and the written list disagree).

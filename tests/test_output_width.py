@@ -4,6 +4,8 @@ cuts a word; piped or written to a file, it keeps its full lines."""
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
 from collections import Counter
@@ -87,3 +89,48 @@ def test_the_command_wraps_to_columns_and_keeps_full_lines_when_piped(tmp_path: 
     _demo({**env, "COLUMNS": "80"}, "-o", str(tmp_path / "demo.txt"))
     assert (tmp_path / "demo.txt").read_text(encoding="utf-8") == piped
     assert load_document(EXAMPLES / "demo.toml").client.name in piped
+
+
+def _with_stderr_on_a_terminal(argv: list[str], folder: Path) -> tuple[bytes, bytes]:
+    """Run the command with standard error on a pseudo-terminal (what a clerk sees), standard
+    output piped; return both."""
+    primary, secondary = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "ouitec_terms", *argv],
+        stdout=subprocess.PIPE, stderr=secondary, cwd=folder, check=True,
+        env={k: v for k, v in os.environ.items() if k != "COLUMNS"},
+    )  # fmt: skip
+    os.close(secondary)
+    seen = b""
+    while select.select([primary], [], [], 0.2)[0]:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(primary)
+    return done.stdout, seen
+
+
+def test_long_work_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path: Path) -> None:
+    """Issue 22: an import says how many entries it has read and what it prices on a terminal's
+    standard error, then wipes the line; piped, standard error stays empty (a script's log gets
+    only errors), and the result on standard output is the same."""
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "ouitec_terms", "init", str(tmp_path)], check=True
+        ).returncode
+        == 0
+    )
+    argv = ["import", "entries.csv", "--clients", "clients.toml", "--month", "2025-06"]
+    out, terminal = _with_stderr_on_a_terminal(argv, tmp_path)
+    assert b"calcul de" in terminal
+    assert terminal.endswith(b"\r\x1b[K")
+    piped = subprocess.run(
+        [sys.executable, "-m", "ouitec_terms", *argv],
+        capture_output=True, cwd=tmp_path, check=True,
+    )  # fmt: skip
+    assert piped.stderr == b""
+    assert piped.stdout == out

@@ -84,8 +84,8 @@ significant digits (far more than an amount below 10**12 with 6 places times a r
 half-even for the inexact divisions (hours = minutes / 60), and errors trapped. Roundings of money
 never rely on it: each names ``ROUND_HALF_UP`` explicitly."""
 
-P = ParamSpec("P")
-R = TypeVar("R")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 _per_thread = threading.local()
@@ -117,7 +117,7 @@ def enter_library_context() -> Context | None:
     return caller
 
 
-def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
+def in_library_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run ``function`` in [`LIBRARY_CONTEXT`][ouitec_terms.money.LIBRARY_CONTEXT], then give the
     caller its context back.
 
@@ -126,7 +126,7 @@ def in_library_context(function: Callable[P, R]) -> Callable[P, R]:
     """
 
     @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         caller = enter_library_context()
         if caller is None:
             return function(*args, **kwargs)

@@ -204,11 +204,40 @@ def make_invoice(
 ) -> Invoice:
     """The invoice of a due quote or of a month's statement (Art. 4; C. com. L441-9).
 
-    ``client`` is the billed client (its name must be the source's). ``received`` is the day the
-    client receives the invoice (default: ``issued``); payment is due 30 days later (Art. 4), and
-    never more than 60 days after ``issued`` (C. com. L441-10 I, D67). An invoice is issued once
-    the services are done: ``issued`` may not precede the last billed service's day (D69).
-    ``purchase_order`` (BT-13) and ``buyer_reference`` (BT-10) are the client's references.
+    Payment is due 30 days after reception (Art. 4), and never more than 60 days after issue
+    (C. com. L441-10 I, D67). An invoice is issued once the services are done: ``issued`` may
+    not precede the last billed service's day (D69).
+
+    Args:
+        source: A due quote, or a month's statement.
+        seller: Who invoices: legal identity, VAT number, bank details.
+        client: The billed client, with its billing identity; its name must be the source's.
+        number: The invoice's number, unique in its series (it holds a digit, D68).
+        issued: The issue date.
+        received: The day the client receives it (default: ``issued``).
+        purchase_order: The client's purchase order (BT-13).
+        buyer_reference: The reference the client asks invoices to carry (BT-10).
+
+    Returns:
+        The invoice, with its mentions, VAT breakdown and due date; ``to_cii_xml`` and
+        ``to_facturx_pdf`` of ``ouitec_terms.einvoice`` write it as an e-invoice.
+
+    Raises:
+        InvoiceError: A mention is missing or the dates or the number do not hold.
+
+    Example:
+        ```pycon
+        >>> from datetime import date
+        >>> from ouitec_terms import Seller, load_document, quote
+        >>> request = load_document("docs/examples/invoice-client.toml")
+        >>> invoice = make_invoice(
+        ...     quote(request.intervention, request.client),
+        ...     seller=Seller.from_toml("docs/examples/seller.example.toml"),
+        ...     client=request.client, number="F-2025-0001", issued=date(2025, 3, 17))
+        >>> invoice.total_ttc, invoice.due
+        (Decimal('691.44'), datetime.date(2025, 4, 16))
+
+        ```
     """
     _check_number(number)
     if client.name != source.client_name:

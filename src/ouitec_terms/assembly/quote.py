@@ -165,11 +165,38 @@ def quote(
 ) -> Quote:
     """Price ``intervention`` for ``client`` under ``tariff`` (Art. 3, 4, 5, 11).
 
-    ``included_hours_available`` is the client's contract hours still available (a
-    non-negative whole number of minutes, D56), trusted as given (D8); the quote reports what
-    it used. Only hourly work outside a signed devis uses them.
+    The client's status is judged on the day the request becomes due (Art. 3, 5); the work is
+    split into business and off-hours parts, each rounded up to the started step (Art. 5) and
+    priced, the travel too (Art. 11); VAT follows the client's regime. It computes in the
+    library's decimal context, whatever the caller's (D62).
 
-    It computes in the library's decimal context, whatever the caller's (D62).
+    Args:
+        intervention: The work and travel of one request, with its channel and billing mode.
+        client: Who is billed: contracts, VAT regime, holiday subdivision.
+        tariff: The rule values (default: the terms of 2024-06-02).
+        included_hours_available: The client's contract hours still available (a non-negative
+            whole number of minutes, D56), trusted as given (D8); only hourly work outside a
+            signed devis uses them, and the quote reports what it used.
+
+    Returns:
+        The itemised quote: lines citing their articles, HT / VAT / TTC totals, mentions.
+
+    Raises:
+        QuoteError: The intervention cannot be priced as given (e.g. a day rate on a holiday).
+
+    Example:
+        ```pycon
+        >>> from datetime import datetime
+        >>> from zoneinfo import ZoneInfo
+        >>> from ouitec_terms import Client, Intervention, WorkPeriod
+        >>> paris = ZoneInfo("Europe/Paris")
+        >>> evening = WorkPeriod(start=datetime(2025, 3, 14, 18, 40, tzinfo=paris),
+        ...                      end=datetime(2025, 3, 14, 19, 25, tzinfo=paris))
+        >>> q = quote(Intervention(work=(evening,)), Client(name="Garage Petit"))
+        >>> [(line.billed_minutes, line.off_hours) for line in q.lines], q.total_ttc
+        ([(30, False), (30, True)], Decimal('118.80'))
+
+        ```
     """
     caller = enter_library_context()
     if caller is None:

@@ -152,10 +152,35 @@ def monthly_statement(
 ) -> Statement:
     """Price the interventions of ``year``-``month`` for ``client`` in chronological order.
 
+    The month's included hours (rules §5.3) are used by its business-hours work in order.
     Interventions whose status date falls in another month are left out (their references are
-    listed in ``outside_month``). ``included_hours`` overrides the pool computed from the
-    contracts (e.g. to carry over what an earlier statement of the month left).
-    Interventions not yet due (Art. 5) are priced without included hours and kept apart.
+    listed in ``outside_month``); those not yet due (Art. 5) are priced without included hours
+    and kept apart.
+
+    Args:
+        client: Who is billed; its contracts give the month's included hours.
+        interventions: The month's interventions, in any order (others are set aside).
+        year: The statement's year.
+        month: Its month, 1 to 12.
+        tariff: The rule values (default: the terms of 2024-06-02).
+        included_hours: Overrides the pool computed from the contracts (e.g. what an earlier
+            statement of the month left).
+
+    Returns:
+        The statement: one quote per due intervention, the pending ones, the totals.
+
+    Raises:
+        ArgumentError: The month is not 1 to 12.
+
+    Example:
+        ```pycon
+        >>> from ouitec_terms import load_statement_document
+        >>> request = load_statement_document("docs/examples/statement-2025-06.toml")
+        >>> s = monthly_statement(request.client, request.interventions, 2025, 6)
+        >>> len(s.quotes), s.total_ttc, s.outside_month
+        (3, Decimal('229.50'), ('T-0701',))
+
+        ```
     """
     if not (isinstance(month, int) and 1 <= month <= 12):
         raise StatementError(f"month {month!r} is not 1 to 12; write e.g. 2025-06")

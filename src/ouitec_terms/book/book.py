@@ -148,7 +148,30 @@ def _ledger(records: tuple[Record, ...], settings: dict[str, str]) -> Ledger:
 
 
 class Book:
-    """An invoice book in one SQLite file: ``Book.init(path)`` once, then ``Book.open(path)``."""
+    """An invoice book in one SQLite file: ``Book.init(path)`` once, then ``Book.open(path)``.
+
+    Each operation is one transaction: a number is never lost nor given twice, whatever the
+    processes writing at once (D87); nothing stored is ever updated or deleted.
+
+    Example:
+        ```pycon
+        >>> import tempfile
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from ouitec_terms import Seller, load_document, quote
+        >>> request = load_document("docs/examples/invoice-client.toml")
+        >>> seller = Seller.from_toml("docs/examples/seller.example.toml")
+        >>> book = Book.init(tempfile.mkdtemp() + "/book.sqlite")
+        >>> issued = book.issue_invoice(quote(request.intervention, request.client),
+        ...     seller=seller, client=request.client, issued=date(2025, 3, 17), pdf=False)
+        >>> issued.invoice.number
+        'F-2025-0001'
+        >>> paid = book.record_payment("F-2025-0001", amount=Decimal("300"), on=date(2025, 4, 10))
+        >>> book.verify()
+        2
+
+        ```
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -168,7 +191,21 @@ class Book:
         credit_series: str = DEFAULT_CREDIT_SERIES,
         vat_on_debits: bool = False,
     ) -> Book:
-        """Create the book at ``path`` with its numbering and VAT option, fixed for its life."""
+        """Create the book at ``path`` with its numbering and VAT option, fixed for its life.
+
+        Args:
+            path: The SQLite file to create; it must not exist.
+            series: The invoice numbers' pattern, with ``{year}`` and ``{n}``.
+            credit_series: The credit notes' pattern, different from ``series``.
+            vat_on_debits: Whether the seller opted for VAT on debits (default: on receipts,
+                CGI 269-2-c).
+
+        Returns:
+            The new, empty book.
+
+        Raises:
+            BookError: The file exists, or a pattern is not one.
+        """
         settings = {
             "series": _check_pattern(series, "--series"),
             "credit_series": _check_pattern(credit_series, "--credit-series"),
@@ -180,7 +217,17 @@ class Book:
 
     @classmethod
     def open(cls, path: str | Path) -> Book:
-        """The book at ``path``."""
+        """The book at ``path``.
+
+        Args:
+            path: A file ``Book.init`` created.
+
+        Returns:
+            The book, ready for any operation.
+
+        Raises:
+            BookError: No book is there, or one of another schema.
+        """
         return cls(Store(path))
 
     def ledger(self) -> Ledger:
@@ -211,7 +258,25 @@ class Book:
         pdf: bool = True,
         lang: str = "fr",
     ) -> Issued:
-        """Number, build and store the invoice of ``source`` in one transaction."""
+        """Number, build and store the invoice of ``source`` in one transaction.
+
+        Args:
+            source: A due quote, or a month's statement.
+            seller: Who invoices.
+            client: The billed client, with its billing identity.
+            issued: The issue date; a series never goes back in time.
+            received: The day the client receives it (default: ``issued``).
+            purchase_order: The client's purchase order (BT-13).
+            buyer_reference: The client's reference for invoices (BT-10).
+            pdf: Whether to draw and store its Factur-X PDF (the ``einvoice`` extra).
+            lang: The PDF's language.
+
+        Returns:
+            The invoice with its number, its XML, its PDF, its record in the book.
+
+        Raises:
+            BookError: The date goes back in time; InvoiceError: the invoice does not hold.
+        """
         made: dict[str, Any] = {}
 
         def build(txn: Transaction) -> dict[str, Any]:
@@ -236,9 +301,23 @@ class Book:
         pdf: bool = True,
         lang: str = "fr",
     ) -> Issued:
-        """Credit invoice ``number`` in one transaction: ``amount`` TTC (default: all it has not
-        been credited), never more than that; a partial note has one lump-sum line per VAT rate
-        (D93)."""
+        """Credit invoice ``number`` in one transaction (D70, D93).
+
+        Args:
+            number: The invoice to credit.
+            issued: The credit note's date.
+            reason: Why it is credited, printed on it.
+            amount: TTC to credit (default: all that has not been credited); a partial note has
+                one lump-sum line per VAT rate.
+            pdf: Whether to draw and store its PDF.
+            lang: The PDF's language.
+
+        Returns:
+            The credit note with its own number (the credit series), XML and PDF.
+
+        Raises:
+            BookError: No such invoice, or more than is left to credit.
+        """
         made: dict[str, Any] = {}
 
         def build(txn: Transaction) -> dict[str, Any]:
@@ -287,8 +366,22 @@ class Book:
         self, number: str, *, amount: Decimal, on: date, method: str = "virement",
         reference: str = "",
     ) -> BookPayment:  # fmt: skip
-        """Record a payment of ``amount`` TTC (negative: a refund) for invoice ``number``,
-        checked against what is outstanding inside the same transaction."""
+        """Record a payment for invoice ``number``, checked against what is outstanding inside
+        the same transaction.
+
+        Args:
+            number: The invoice paid.
+            amount: TTC received, in whole cents (negative: a refund).
+            on: The day it was received.
+            method: How it was paid (default: virement, Art. 4).
+            reference: The bank's reference.
+
+        Returns:
+            The payment as stored, with its id (what ``book status --payment`` takes).
+
+        Raises:
+            BookError: No such invoice, a credit note, or more than is outstanding.
+        """
         try:
             value = whole_cents(to_decimal(amount), name="amount")
         except ValueError as error:

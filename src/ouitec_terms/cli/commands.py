@@ -51,6 +51,7 @@ from .corrected import read_corrected
 from .demo import demo_request
 from .files import STDIO, check_output, screen_width, write_output
 from .parser import OUTPUTS as OUTPUT_NAMES
+from .progress import Progress
 from .rates import command_rates, ecb_command, with_known_rates
 from .starter import init_command
 
@@ -147,10 +148,13 @@ def _compare(args: argparse.Namespace) -> str:
 def _statement(args: argparse.Namespace) -> str:
     request = load_statement_document(args.file, timezone=_tariff(args).timezone)
     year, month = args.month
+    progress = Progress(args.lang)
+    progress.of("progress.pricing", len(request.interventions))
     result = monthly_statement(
         request.client, request.interventions, year, month, tariff=_tariff(args),
         included_hours=request.included_hours,
     )  # fmt: skip
+    progress.done()
     return _emit(
         args,
         {
@@ -279,11 +283,14 @@ def _write_invoice(invoice: Invoice, args: argparse.Namespace) -> str:
                 f"--format {args.format} needs the einvoice extra: "
                 "pip install 'ouitec-terms[einvoice]'"
             ) from None
+        progress = Progress(args.lang)
+        progress.of("progress.drawing", sum(len(q.lines) for q in invoice.quotes))
         data = (
             einvoice.to_cii_xml(invoice)
             if args.format == "xml"
             else einvoice.to_facturx_pdf(invoice, lang=args.lang)
         )
+        progress.done()
         if not args.output:
             return data.decode("utf-8")
         write_output(args.output, data)

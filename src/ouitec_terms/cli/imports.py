@@ -24,6 +24,7 @@ from ouitec_terms.errors import ArgumentError, OutputError
 from ouitec_terms.presentation.imports import import_csv, import_text
 
 from .files import write_output
+from .progress import Progress
 
 __all__ = ["document_names", "import_command"]
 
@@ -79,8 +80,13 @@ def import_command(args: argparse.Namespace, tariff: Tariff) -> str:
         args.file, source=args.source, mapping=mapping, timezone=tariff.timezone
     )
     year, month = args.month
-    grouped = interventions_from_entries(entries, clients, year, month, tariff=tariff)
+    progress = Progress(args.lang)
+    grouped = interventions_from_entries(
+        progress.counting("progress.reading", entries), clients, year, month, tariff=tariff
+    )
+    progress.of("progress.pricing", sum(len(c.interventions) for c in grouped.clients))
     result = price_month(grouped, tariff=tariff)
+    progress.done()
     if args.write_documents is not None:
         if not args.write_documents:
             raise ArgumentError("--write-documents: an empty path; give a folder")

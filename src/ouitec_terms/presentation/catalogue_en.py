@@ -192,6 +192,10 @@ EN = MappingProxyType(
         "book.journal": "{code}: {entries} entries, debit {debit}, credit {credit}",
         "init.written": "{count} starter file(s) written to {folder}: {files}",
         "init.next": "Try, from there: ouitec-terms quote quote.toml; ouitec-terms statement statement.toml --month 2025-06; ouitec-terms import entries.csv --clients clients.toml --month 2025-06; ouitec-terms invoice quote.toml --seller seller.toml --number F-2025-0001 --issued 2025-03-17",
+        # progress of long work, on a terminal's standard error
+        "progress.reading": "reading time entries: {count}",
+        "progress.pricing": "pricing {count} intervention(s)…",
+        "progress.drawing": "drawing the PDF: {count} line(s)…",
         "ecb.row": "{half}  {rate}",
         "ecb.added": "  (added by ecb set)",
         "ecb.set": "{half} = {rate} (ECB main refinancing rate), kept in {path}",

@@ -216,6 +216,10 @@ FR = MappingProxyType(
         "book.journal": f"{{code}}{_}: {{entries}} écriture(s), débit {{debit}}, crédit {{credit}}",
         "init.written": "{count} fichier(s) de départ écrit(s) dans {folder} : {files}",
         "init.next": "Essayez, depuis ce dossier : ouitec-terms quote quote.toml ; ouitec-terms statement statement.toml --month 2025-06 ; ouitec-terms import entries.csv --clients clients.toml --month 2025-06 ; ouitec-terms invoice quote.toml --seller seller.toml --number F-2025-0001 --issued 2025-03-17",
+        # progress of long work, on a terminal's standard error
+        "progress.reading": "lecture des saisies : {count}",
+        "progress.pricing": "calcul de {count} intervention(s)…",
+        "progress.drawing": "dessin du PDF : {count} ligne(s)…",
         "ecb.row": "{half}  {rate}",
         "ecb.added": "  (ajouté par ecb set)",
         "ecb.set": "{half} = {rate} (taux de refinancement principal de la BCE), conservé dans {path}",
