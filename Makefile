@@ -86,7 +86,8 @@ lowest-build: $(STAMP)
 
 # The documentation site, built strictly (any warning fails); notebooks are executed into it.
 docs: $(STAMP)
-	MPLBACKEND=Agg JUPYTER_PLATFORM_DIRS=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+	MPLBACKEND=Agg JUPYTER_PLATFORM_DIRS=1 NO_MKDOCS_2_WARNING=1 PYDEVD_DISABLE_FILE_VALIDATION=1 \
+		$(BIN)/mkdocs build --strict --quiet --site-dir site
 
 # Benchmarks against businesstimedelta, pandas and workalendar (not part of make test, which
 # runs a 200-item smoke of the same script). Results: benchmarks/results/latest.json.

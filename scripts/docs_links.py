@@ -124,3 +124,19 @@ def check_no_third_party(html: str, where: str) -> None:
     found = _THIRD_PARTY.search(html)
     if found:
         raise PluginError(f"{where}: loads {found[0]} from a third party; set theme.font: false")
+
+
+def on_post_build(config: Any) -> None:
+    """Refuse a site that ships its sources: a page's Markdown or a script copied beside its
+    HTML (MkDocs ``on_post_build`` event). The notebooks' own download is the one source kept."""
+    check_no_sources(config["site_dir"])
+
+
+def check_no_sources(site_dir: str) -> None:
+    """Fail on a ``.md`` or ``.py`` file in the built site."""
+    import os  # noqa: PLC0415 - once per build
+
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith((".md", ".py")):
+                raise PluginError(f"{os.path.join(folder, name)}: a source file in the site")

@@ -10,6 +10,8 @@ import os
 # Plots render off screen; Jupyter uses its standard paths (no deprecation warning).
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+# the notebooks' kernel: no debugger warning about frozen modules in the test output
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 # The tests never read the ECB rates a user added with `ouitec-terms ecb set` (D96): they see
 # the built-in table only, unless a test names its own file.
 os.environ["OUITEC_ECB_RATES"] = os.path.join(

@@ -115,3 +115,15 @@ def test_site_build_refuses_fonts_from_a_third_party() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  font: false\n" in config
     assert "\nsite_url: https://" in config
+
+
+def test_site_build_refuses_sources_copied_into_the_site(tmp_path: Path) -> None:
+    """Issue 22: an older mkdocs-jupyter copied every page's Markdown into site/; the hook fails
+    the build on any .md or .py there."""
+    hook = _hook()
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    hook.check_no_sources(str(tmp_path))
+    (tmp_path / "guide" / "guide.md").write_text("# x", encoding="utf-8")
+    with pytest.raises(Exception, match="source file"):
+        hook.check_no_sources(str(tmp_path))
