@@ -18,7 +18,8 @@ LOWEST := .venv-lowest
 $(STAMP): pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ouitec-terms needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check "$$($(PYTHON) scripts/locked.py uv)"
+	@# -qq: a machine's pip configuration may name index folders that do not exist (not our warnings)
+	$(BIN)/python -m pip install -qq --disable-pip-version-check "$$($(PYTHON) scripts/locked.py uv)"
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --quiet --locked --inexact --all-extras --group dev
 	@touch $@
 

@@ -18,6 +18,11 @@ os.environ["OUITEC_ECB_RATES"] = os.path.join(
     os.environ.get("TMPDIR", "/tmp"), f"ouitec-tests-no-user-ecb-rates-{os.getpid()}.toml"
 )
 
+# The holiday tables a command keeps (D98) go to this session's own folder, never the user's.
+os.environ["OUITEC_CACHE_DIR"] = os.path.join(
+    os.environ.get("TMPDIR", "/tmp"), f"ouitec-tests-cache-{os.getpid()}"
+)
+
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60, deadline=None)

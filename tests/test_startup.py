@@ -5,6 +5,7 @@ builds models or calendars, and a quote does."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ print("heavy:" + ",".join(name for name in {heavy!r} if name in sys.modules))
 """
 
 
-def imported(code: str) -> list[str]:
+def imported(code: str, env: dict[str, str] | None = None) -> list[str]:
     """The heavy modules a fresh interpreter has imported after running ``code``."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(code=code, heavy=HEAVY)],
@@ -28,6 +29,7 @@ def imported(code: str) -> list[str]:
         text=True,
         check=True,
         timeout=120,
+        env=env,
     )
     line = next(line for line in done.stdout.splitlines() if line.startswith("heavy:"))
     return [name for name in line.removeprefix("heavy:").split(",") if name]
@@ -56,14 +58,27 @@ def test_argument_errors_are_found_before_any_heavy_import(argv: list[str]) -> N
     assert imported(code) == []
 
 
-def test_a_quote_loads_what_it_needs() -> None:
-    """The control: pricing a document does import the models and the calendar."""
-    code = (
-        "import contextlib, io\nfrom ouitec_terms.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['quote', 'docs/examples/spec-01-business-hours.toml'])"
-    )
-    assert set(imported(code)) == set(HEAVY)
+QUOTE = (
+    "import contextlib, io\nfrom ouitec_terms.cli import main\n"
+    "with contextlib.redirect_stdout(io.StringIO()):\n"
+    "    main(['quote', 'docs/examples/spec-01-business-hours.toml'])"
+)
+
+
+def test_a_quote_loads_what_it_needs(tmp_path: Path) -> None:
+    """The control: pricing a document imports the models and the calendar; the first time
+    with this `holidays` release, `holidays` itself, to compute the place's table (D98)."""
+    env = {**os.environ, "OUITEC_CACHE_DIR": str(tmp_path / "cache")}
+    assert set(imported(QUOTE, env)) == set(HEAVY)
+    assert list((tmp_path / "cache").glob("holidays-*-FR--fr-v1.json"))
+
+
+def test_a_later_quote_never_imports_holidays(tmp_path: Path) -> None:
+    """Once the place's table is kept, a quote reads it and never imports `holidays` (its 250
+    countries cost more than the rest of the start, D98), and prices the same."""
+    env = {**os.environ, "OUITEC_CACHE_DIR": str(tmp_path / "cache")}
+    imported(QUOTE, env)
+    assert set(imported(QUOTE, env)) == set(HEAVY) - {"holidays"}
 
 
 def test_the_lazy_exports_are_the_static_imports() -> None:

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from ouitec_terms.boundary.amounts import Amount, NonNegativeAmount
@@ -201,20 +201,19 @@ def monthly_statement(
     except ValueError as error:
         raise StatementError(str(error)) from None
     tz = ZoneInfo(tariff.timezone)
-    dated: list[tuple[datetime, Intervention]] = []
+    dated: list[Intervention] = []
     outside: list[Intervention] = []
-    for intervention in given:  # one pass: the month filter and the chronological key
+    for intervention in given:  # the month filter
         day = status_date(intervention, tariff, tz=tz)
-        if (day.year, day.month) == (year, month):
-            dated.append((intervention.earliest_start, intervention))
-        else:
-            outside.append(intervention)
-    dated.sort(key=itemgetter(0))  # stable: interventions starting together keep their order
+        (dated if (day.year, day.month) == (year, month) else outside).append(intervention)
+    # chronological; stable: interventions starting together keep their order. No (key,
+    # intervention) pairs kept beside them: 10 000 of them cost the cyclic GC more than the sort
+    dated.sort(key=attrgetter("earliest_start"))
     pool = included_hours_pool(client, year, month) if included_hours is None else included_hours
     used = 0  # minutes, so that hours keep their plain form (2, not 2.0)
     due: list[Quote] = []
     pending: list[Quote] = []
-    for _, intervention in dated:
+    for intervention in dated:
         if is_due(intervention):
             left = pool - minutes_to_hours(used)
             priced = quote(intervention, client, tariff=tariff, included_hours_available=left)

@@ -22,10 +22,6 @@ import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
-from stdnum import iban as stdnum_iban
-from stdnum.eu import vat as eu_vat
-from stdnum.fr import siren as stdnum_siren
-from stdnum.fr import siret as stdnum_siret
 
 __all__ = [
     "VAT_EAS",
@@ -39,8 +35,13 @@ __all__ = [
 ]
 
 
-def _checked(module: Any, value: str, refusal: str) -> str:
-    """``value`` in ``module``'s compact form if its checksum holds; else ``refusal``."""
+def _checked(name: str, value: str, refusal: str) -> str:
+    """``value`` in the compact form of python-stdnum's module ``name`` if its checksum holds;
+    else ``refusal``. The module is imported when an identifier is first checked: a quote
+    without identifiers never pays for python-stdnum (issue 18)."""
+    from importlib import import_module  # noqa: PLC0415
+
+    module: Any = import_module(f"stdnum.{name}")
     compact: str = module.compact(value)
     if not module.is_valid(compact):
         raise ValueError(refusal.format(shown=repr(value[:40])))
@@ -49,7 +50,7 @@ def _checked(module: Any, value: str, refusal: str) -> str:
 
 def _siren(value: str) -> str:
     return _checked(
-        stdnum_siren,
+        "fr.siren",
         value,
         "{shown} is not a valid SIREN: 9 digits whose Luhn checksum holds (see the Kbis or "
         "annuaire-entreprises.data.gouv.fr)",
@@ -58,7 +59,7 @@ def _siren(value: str) -> str:
 
 def _siret(value: str) -> str:
     return _checked(
-        stdnum_siret,
+        "fr.siret",
         value,
         "{shown} is not a valid SIRET: 14 digits (the SIREN and the establishment's NIC) whose "
         "Luhn checksum holds",
@@ -67,7 +68,7 @@ def _siret(value: str) -> str:
 
 def _vat_number(value: str) -> str:
     return _checked(
-        eu_vat,
+        "eu.vat",
         value,
         "{shown} is not a valid EU VAT number: the country code and the number whose checksum "
         "holds, e.g. FR06901000018",
@@ -75,7 +76,7 @@ def _vat_number(value: str) -> str:
 
 
 def _iban(value: str) -> str:
-    return _checked(stdnum_iban, value, "{shown} is not a valid IBAN: check its digits")
+    return _checked("iban", value, "{shown} is not a valid IBAN: check its digits")
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")

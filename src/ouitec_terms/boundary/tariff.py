@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from ouitec_terms.errors import TariffError
 
 from .amounts import InputAmount
+from .holidaydata import is_known_place
 from .reading import describe_validation_error, parse_text, read_data
 from .text import Name
 
@@ -270,7 +270,12 @@ class Tariff(BaseModel, frozen=True, extra="forbid"):
 
 
 def check_holiday_place(country: str, subdivision: str | None) -> None:
-    """Raise ``ValueError`` unless ``holidays`` has a calendar for that country and subdivision."""
+    """Raise ``ValueError`` unless ``holidays`` has a calendar for that country and subdivision
+    (known at once when its table is in the cache, D98)."""
+    if is_known_place(country, subdivision):
+        return
+    import holidays  # noqa: PLC0415 - the package's 250 countries, only when not cached
+
     try:
         holidays.country_holidays(country)
     except NotImplementedError:

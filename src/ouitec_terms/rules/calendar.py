@@ -29,8 +29,7 @@ from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
 
-import holidays
-
+from ouitec_terms.boundary.holidaydata import holiday_names, holidays_release
 from ouitec_terms.boundary.limits import FIRST_YEAR, LAST_YEAR
 from ouitec_terms.boundary.scalars import check_subdivision
 from ouitec_terms.boundary.tariff import Tariff
@@ -41,7 +40,7 @@ __all__ = ["DATA_VERSION", "MAX_YEAR", "MIN_YEAR", "HolidayCalendar", "calendar_
 #: Years a calendar answers for: those the ``holidays`` package states French holidays for
 #: (D5). Beyond, a holiday would silently be a business day, so the calendar refuses.
 MIN_YEAR, MAX_YEAR = FIRST_YEAR, LAST_YEAR
-DATA_VERSION = f"holidays {getattr(holidays, '__version__', '?')}"
+DATA_VERSION = f"holidays {holidays_release()}"
 """The holiday data this library states holidays from: the installed ``holidays`` release (D77)."""
 CLOSURE = "Fermeture"
 """The name given to a tariff's extra closure dates."""
@@ -134,20 +133,21 @@ def _build(
     weekdays: tuple[int, ...],
     closures: tuple[date, ...],
 ) -> HolidayCalendar:
-    names: dict[date, str] = dict(
-        holidays.country_holidays(
-            country, subdiv=subdivision, years=range(MIN_YEAR, MAX_YEAR + 1), language="fr"
-        )
-    )
-    for closed in closures:
-        if MIN_YEAR <= closed.year <= MAX_YEAR:
-            names.setdefault(closed, CLOSURE)
+    names = holiday_names(country, subdivision)
+    for closure in closures:
+        if MIN_YEAR <= closure.year <= MAX_YEAR:
+            names.setdefault(closure, CLOSURE)
     open_days = frozenset(weekdays)
     first, last = date(MIN_YEAR, 1, 1).toordinal(), date(MAX_YEAR, 12, 31).toordinal()
+    closed = {day.toordinal() for day in names}
+    # each open weekday's days are every 7th ordinal from its first (ordinal 1 is a Monday)
     business = tuple(
-        n
-        for n in range(first, last + 1)
-        if (n - 1) % 7 + 1 in open_days and date.fromordinal(n) not in names
+        sorted(
+            n
+            for weekday in open_days
+            for n in range(first + (weekday - 1 - (first - 1)) % 7, last + 1, 7)
+            if n not in closed
+        )
     )
     return HolidayCalendar(
         country=country,
