@@ -3,12 +3,13 @@ docs that ship with the project, and the site links them (issue 13)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from goldens import script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -68,12 +69,7 @@ def test_decisions_are_in_order() -> None:
 
 def _hook() -> ModuleType:
     pytest.importorskip("mkdocs")
-    spec = importlib.util.spec_from_file_location("docs_links", ROOT / "scripts" / "docs_links.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("docs_links")
 
 
 def test_site_links_citations_outside_code() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from datetime import date, datetime, time, timedelta
@@ -19,6 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 
+from goldens import script
 from ouitec_terms import (
     DEFAULT_TARIFF,
     Client,
@@ -181,13 +181,7 @@ def test_figures_are_generated_by_the_script(tmp_path: Path) -> None:
 def test_the_sites_figure_speaks_the_sites_language() -> None:
     """The home page and the README are English: the heatmap under their English caption has
     English words, not the French default of week_heatmap()."""
-    spec = importlib.util.spec_from_file_location(
-        "make_figures", ROOT / "scripts" / "make_figures.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script("make_figures")
     figure = module.heatmap()
     words = " ".join(
         text.get_text() for axes in figure.axes for text in axes.findobj(matplotlib.text.Text)

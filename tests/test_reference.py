@@ -3,27 +3,20 @@ lists every export with its one-line summary (scripts/make_reference.py writes t
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 import ouitec_terms
+from goldens import script
 
 ROOT = Path(__file__).parent.parent
 
 
 def _script() -> ModuleType:
     pytest.importorskip("griffe")
-    spec = importlib.util.spec_from_file_location(
-        "make_reference", ROOT / "scripts" / "make_reference.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("make_reference")
 
 
 def test_the_reference_pages_are_current() -> None:

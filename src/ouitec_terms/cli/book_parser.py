@@ -10,11 +10,9 @@ from ouitec_terms.presentation.languages import LANGUAGES
 
 from . import arguments as types
 from .examples import epilog
+from .parser import invoice_options, tariff_option
 
 __all__ = ["BOOK_COMMANDS", "add_book"]
-
-
-_ISSUED = "the invoice's date, e.g. 2025-03-17 (required)"
 
 
 def _book_option(sub: argparse.ArgumentParser, default: object) -> None:
@@ -95,38 +93,13 @@ def _invoice(sub: argparse.ArgumentParser) -> None:
         "file", metavar="DOC", help="a quote document, a statement's with --month, or the JSON "
         "of `ouitec-terms import … --format json` (with --clients)",
     )  # fmt: skip
-    sub.add_argument(
-        "--seller", required=True, metavar="SELLER.toml", help="the [seller] file (required)"
-    )
-    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD", help=_ISSUED)
-    sub.add_argument(
-        "--received", type=types.day, metavar="YYYY-MM-DD", help="reception (default: --issued)"
-    )
-    sub.add_argument(
-        "--month",
-        type=types.month,
-        metavar="YYYY-MM",
-        help="a statement document's month (default: the document is a quote's)",
-    )
+    invoice_options(sub)
     sub.add_argument(
         "--clients",
         metavar="CLIENTS.toml",
         help="the clients of an import's JSON (default: none; needed for one)",
     )
-    sub.add_argument(
-        "--po", type=types.reference, metavar="REF", help="purchase order, BT-13 (default: none)"
-    )
-    sub.add_argument(
-        "--buyer-reference",
-        type=types.reference,
-        metavar="REF",
-        help="the client's reference for invoices, BT-10 (default: none)",
-    )
-    sub.add_argument(
-        "--tariff",
-        metavar="FILE",
-        help="a tariff TOML file (default: the tariff of the terms of 2024-06-02)",
-    )
+    tariff_option(sub)
     sub.add_argument(
         "-o", "--output", metavar="FILE", help="also write the invoice's PDF there (default: none)"
     )

@@ -11,7 +11,7 @@ from ouitec_terms.presentation.languages import LANGUAGES
 from . import arguments as types
 from .examples import epilog
 
-__all__ = ["OUTPUTS", "SUBCOMMANDS", "parser"]
+__all__ = ["OUTPUTS", "SUBCOMMANDS", "invoice_options", "parser", "tariff_option"]
 
 OUTPUTS = ("quote", "statement", "comparison", "late", "calendar")
 """What ``schema --of`` names: the outputs whose JSON it describes."""
@@ -43,7 +43,8 @@ def _output(sub: argparse.ArgumentParser, what: str = "write the document there"
     )
 
 
-def _tariff(sub: argparse.ArgumentParser) -> None:
+def tariff_option(sub: argparse.ArgumentParser) -> None:
+    """``--tariff FILE``."""
     sub.add_argument(
         "--tariff",
         metavar="FILE",
@@ -52,7 +53,7 @@ def _tariff(sub: argparse.ArgumentParser) -> None:
 
 
 def _quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
-    _tariff(sub)
+    tariff_option(sub)
     _common(sub, formats)
     _output(sub)
     sub.add_argument(
@@ -83,7 +84,7 @@ def _calendar(sub: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="holiday subdivision, e.g. 57, 6AE, 974 (default: the tariff's, else national)",
     )
-    _tariff(sub)
+    tariff_option(sub)
     _common(sub, ("text", "json"))
     _output(sub)
 
@@ -100,7 +101,7 @@ def _statement(sub: argparse.ArgumentParser) -> None:
         "file", metavar="FILE", help="document with [client] and [[interventions]] (- : stdin)"
     )
     sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM", help=_MONTH)
-    _tariff(sub)
+    tariff_option(sub)
     _common(sub, ("table", "text", "json", "csv"))
     _output(sub)
 
@@ -137,7 +138,7 @@ def _import(sub: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace documents of --write-documents that exist (default: refuse)",
     )
-    _tariff(sub)
+    tariff_option(sub)
     _common(sub, ("text", "json", "csv"))
     _output(sub)
 
@@ -210,18 +211,11 @@ def _schema(sub: argparse.ArgumentParser) -> None:
     _output(sub)
 
 
-def _invoice(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "file", metavar="DOC", help="a quote document, or a statement's with --month (- : stdin)"
-    )
+def invoice_options(sub: argparse.ArgumentParser) -> None:
+    """The options an invoice takes, with ``invoice`` and with ``book invoice``: the seller,
+    the dates, the month of a statement document, the client's references."""
     sub.add_argument(
         "--seller", required=True, metavar="SELLER.toml", help="the [seller] file (required)"
-    )
-    sub.add_argument(
-        "--number",
-        required=True,
-        metavar="N",
-        help="the invoice's number, e.g. F-2025-0001 (required)",
     )
     sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD", help=_ISSUED)
     sub.add_argument(
@@ -246,6 +240,19 @@ def _invoice(sub: argparse.ArgumentParser) -> None:
         help="the reference the client asks invoices to carry, e.g. a service code, BT-10 "
         "(default: none)",
     )
+
+
+def _invoice(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "file", metavar="DOC", help="a quote document, or a statement's with --month (- : stdin)"
+    )
+    sub.add_argument(
+        "--number",
+        required=True,
+        metavar="N",
+        help="the invoice's number, e.g. F-2025-0001 (required)",
+    )
+    invoice_options(sub)
     sub.add_argument(
         "--credit-note-of",
         metavar="NUMBER",
@@ -272,7 +279,7 @@ def _invoice(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--reason", metavar="TEXT", help="why it is credited (required for a credit note)"
     )
-    _tariff(sub)
+    tariff_option(sub)
     _common(sub, ("text", "html", "json", "xml", "pdf"))
     _output(sub, "write there (needed for pdf)")
     sub.add_argument(

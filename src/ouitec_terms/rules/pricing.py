@@ -176,7 +176,7 @@ def hourly_line(  # noqa: PLR0917 - positional: it builds every line of every qu
         unit=Unit.HOUR,
         unit_price=rate,
         surcharge_rate=surcharge_rate,
-        amount_ht=round_cents(hours * rate * (1 + surcharge_rate)),
+        amount_ht=round_cents(hours * rate * (1 + surcharge) if off_hours else hours * rate),
     )
 
 

@@ -52,9 +52,13 @@ def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
     if not client.contracts:  # the common case of a quote: nothing to look at
         return False
     threshold = tariff.contract_min_monthly
+    if not tariff.sum_active_contracts:  # D2: one contract must qualify, on its own
+        minimum = tariff.contract_min_months
+        for c in client.contracts:  # one pass, no tuple: this runs for every quote
+            if c.monthly_commitment >= threshold and c.months >= minimum and c.is_active_on(day):
+                return True
+        return False
     qualifying = qualifying_contracts(client, day, tariff)
-    if not tariff.sum_active_contracts:  # D2: one contract must qualify
-        return any(c.monthly_commitment >= threshold for c in qualifying)
     total = reduce(LIBRARY_CONTEXT.add, (c.monthly_commitment for c in qualifying), Decimal(0))
     return bool(qualifying) and total >= threshold
 
