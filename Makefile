@@ -88,6 +88,7 @@ lowest-build: $(STAMP)
 # The documentation site, built strictly (any warning fails); notebooks are executed into it.
 docs: $(STAMP)
 	MPLBACKEND=Agg JUPYTER_PLATFORM_DIRS=1 NO_MKDOCS_2_WARNING=1 PYDEVD_DISABLE_FILE_VALIDATION=1 \
+		JUPYTER_CONFIG_PATH=$(CURDIR)/scripts/jupyter \
 		$(BIN)/mkdocs build --strict --quiet --site-dir site
 
 # Benchmarks against businesstimedelta, pandas and workalendar (not part of make test, which
