@@ -14,7 +14,12 @@ from ouitec_terms.cli.book_parser import BOOK_COMMANDS
 from ouitec_terms.cli.examples import EXAMPLES
 from ouitec_terms.cli.parser import SUBCOMMANDS
 
-COMMANDS = [(name,) for name in SUBCOMMANDS] + [("book", name) for name in BOOK_COMMANDS]
+COMMANDS = [
+    *((name,) for name in SUBCOMMANDS),
+    *(("book", name) for name in BOOK_COMMANDS),
+    ("ecb", "set"),
+    ("ecb", "list"),
+]
 
 
 def _help(words: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> str:
@@ -93,12 +98,12 @@ def test_every_example_of_the_top_level_help_runs(
 ) -> None:
     """Each subcommand's examples run, in order, in a fresh folder of `ouitec-terms init`, with
     exit status 0 (the user's ECB file and book are the test's own)."""
-    monkeypatch.setenv("OUITEC_ECB_RATES", str(tmp_path / "ecb-rates.toml"))
     monkeypatch.delenv("OUITEC_BOOK", raising=False)
-    for (name,) in [(name,) for name in SUBCOMMANDS]:
-        folder = tmp_path / name
+    for name in [*SUBCOMMANDS, "ecb set", "ecb list"]:
+        folder = tmp_path / name.replace(" ", "-")
         folder.mkdir()
         monkeypatch.chdir(folder)
+        monkeypatch.setenv("OUITEC_ECB_RATES", str(folder / "ecb-rates.toml"))
         _run("ouitec-terms init", capsys)
         for example in EXAMPLES[name]:
             _run(example, capsys)

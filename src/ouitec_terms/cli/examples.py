@@ -41,6 +41,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         ),
     ),
     "ecb": ("ouitec-terms ecb list", "ouitec-terms ecb set 2026-H2 2.15"),
+    "ecb set": ("ouitec-terms ecb set 2026-H2 2.15", "ouitec-terms ecb set 2026-H2 2.15 --lang en"),
+    "ecb list": ("ouitec-terms ecb list", "ouitec-terms ecb list --lang en"),
     "invoice": (
         (
             "ouitec-terms invoice quote.toml --seller seller.toml --number F-2025-0001"

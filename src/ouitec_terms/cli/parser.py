@@ -187,13 +187,25 @@ def _late(sub: argparse.ArgumentParser) -> None:
 
 def _ecb(sub: argparse.ArgumentParser) -> None:
     commands = sub.add_subparsers(dest="ecb_command", required=True, metavar="SUBCOMMAND")
-    setting = commands.add_parser("set", help="add a half-year's rate for every later command")
-    setting.add_argument("half", metavar="YYYY-HN", help="the half-year, e.g. 2026-H2")
-    setting.add_argument(
-        "rate", metavar="R", help="the rate in force on its first day, in percent, e.g. 2.15"
-    )
-    _common(setting)
-    _common(commands.add_parser("list", help="every half-year known, built in or added"))
+    for name, summary in (
+        ("set", "add a half-year's rate for every later command"),
+        ("list", "every half-year known, built in or added"),
+    ):
+        command = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=epilog(f"ecb {name}", documents=True),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if name == "set":
+            command.add_argument("half", metavar="YYYY-HN", help="the half-year, e.g. 2026-H2")
+            command.add_argument(
+                "rate",
+                metavar="R",
+                help="the rate in force on its first day, in percent, e.g. 2.15",
+            )
+        _common(command)
 
 
 def _schema(sub: argparse.ArgumentParser) -> None:
