@@ -6,11 +6,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ouitec_terms.presentation.languages import LANGUAGES
-
 from . import arguments as types
-from .examples import epilog
-from .parser import invoice_options, tariff_option
+from .options import (
+    add_subcommand,
+    format_option,
+    invoice_options,
+    language_option,
+    rates_options,
+    tariff_option,
+)
 
 __all__ = ["BOOK_COMMANDS", "add_book"]
 
@@ -24,20 +28,6 @@ def _book_option(sub: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def _rates(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--ecb-rate", type=types.rate_assignment, action="append", default=[],
-        metavar="YYYY-HN=R",
-        help="add the ECB rate (percent) of a half-year the table lacks; repeatable "
-        "(default: the table and `ecb set`)",
-    )  # fmt: skip
-    sub.add_argument(
-        "--ecb-rates",
-        metavar="FILE",
-        help='a TOML file of lines "2026-H2" = "2.15" (default: none)',
-    )
-
-
 def _on(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--on",
@@ -47,26 +37,8 @@ def _on(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def _lang(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=LANGUAGES[0],
-        help="language of what is printed (default: fr)",
-    )
-
-
-def _formats(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
-    sub.add_argument(
-        "--format",
-        choices=formats,
-        default=formats[0],
-        help=f"{', '.join(formats)} (default: {formats[0]})",
-    )
-
-
 def _verify(sub: argparse.ArgumentParser) -> None:
-    _lang(sub)
+    language_option(sub)
 
 
 def _init(sub: argparse.ArgumentParser) -> None:
@@ -85,7 +57,7 @@ def _init(sub: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the seller opted for VAT on debits (default: on receipts, CGI 269-2-c)",
     )
-    _lang(sub)
+    language_option(sub)
 
 
 def _invoice(sub: argparse.ArgumentParser) -> None:
@@ -103,7 +75,7 @@ def _invoice(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "-o", "--output", metavar="FILE", help="also write the invoice's PDF there (default: none)"
     )
-    _lang(sub)
+    language_option(sub)
 
 
 def _credit_note(sub: argparse.ArgumentParser) -> None:
@@ -124,7 +96,7 @@ def _credit_note(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "-o", "--output", metavar="FILE", help="also write its PDF there (default: none)"
     )
-    _lang(sub)
+    language_option(sub)
 
 
 def _pay(sub: argparse.ArgumentParser) -> None:
@@ -155,9 +127,9 @@ def _balance(sub: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="one client's invoices, by name or SIREN (default: every client)",
     )
-    _formats(sub, ("text", "json", "csv"))
-    _rates(sub)
-    _lang(sub)
+    format_option(sub, ("text", "json", "csv"))
+    rates_options(sub)
+    language_option(sub)
 
 
 def _reminder(sub: argparse.ArgumentParser) -> None:
@@ -170,15 +142,15 @@ def _reminder(sub: argparse.ArgumentParser) -> None:
         "--formal-after", type=int, default=30, metavar="DAYS",
         help="days late after which it is a formal notice (default: 30)",
     )  # fmt: skip
-    _formats(sub, ("text", "html", "pdf"))
+    format_option(sub, ("text", "html", "pdf"))
     sub.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help="write it there, needed for pdf (default: on screen)",
     )
-    _rates(sub)
-    _lang(sub)
+    rates_options(sub)
+    language_option(sub)
 
 
 def _status(sub: argparse.ArgumentParser) -> None:
@@ -190,7 +162,7 @@ def _status(sub: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="the id `book pay` printed (required)",
     )
-    _formats(sub, ("xml",))
+    format_option(sub, ("xml",))
     sub.add_argument(
         "--on", type=types.day, metavar="YYYY-MM-DD",
         help="the message's date, at midnight UTC (default: now)",
@@ -201,7 +173,7 @@ def _status(sub: argparse.ArgumentParser) -> None:
 def _penalties(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("number", metavar="NUMBER", help="the late invoice")
     _on(sub)
-    _rates(sub)
+    rates_options(sub)
 
 
 def _vat(sub: argparse.ArgumentParser) -> None:
@@ -212,15 +184,15 @@ def _vat(sub: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM",
         help="e.g. 2025-04 (required)",
     )
-    _formats(sub, ("text", "json"))
-    _lang(sub)
+    format_option(sub, ("text", "json"))
+    language_option(sub)
 
 
 def _cap(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("client", metavar="CLIENT", help="the client's name or SIREN")
     _on(sub)
-    _formats(sub, ("text", "json"))
-    _lang(sub)
+    format_option(sub, ("text", "json"))
+    language_option(sub)
 
 
 def _fec(sub: argparse.ArgumentParser) -> None:
@@ -252,12 +224,12 @@ def _fec(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "-o", "--output", required=True, metavar="DIR", help="the folder to write to (required)"
     )
-    _lang(sub)
+    language_option(sub)
 
 
 def _export(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("folder", metavar="DIR", help="where to write the documents and SHA256SUMS")
-    _lang(sub)
+    language_option(sub)
 
 
 _DOCUMENTS = frozenset(
@@ -303,12 +275,8 @@ def add_book(sub: argparse.ArgumentParser) -> None:
     _book_option(sub, None)
     commands = sub.add_subparsers(dest="book_command", required=True, metavar="SUBCOMMAND")
     for name, (summary, options) in BOOK_COMMANDS.items():
-        command = commands.add_parser(
-            name,
-            help=summary,
-            description=summary[0].upper() + summary[1:] + ".",
-            epilog=epilog(f"book {name}", documents=name in _DOCUMENTS),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+        command = add_subcommand(
+            commands, name, summary, examples=f"book {name}", documents=name in _DOCUMENTS
         )
         _book_option(command, argparse.SUPPRESS)
         options(command)

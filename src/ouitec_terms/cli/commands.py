@@ -210,14 +210,16 @@ def _invoice(args: argparse.Namespace) -> str:
     return invoice_command(args, tariff_of(args))
 
 
-def _lazy(module: str, name: str, args: argparse.Namespace) -> str:
-    """Run ``name`` of the command's module ``module``, imported when the command is run."""
-    from importlib import import_module  # noqa: PLC0415
+def _ecb(args: argparse.Namespace) -> str:
+    from .rates import ecb_command  # noqa: PLC0415 - the ECB rates' modules, when asked
 
-    command: Callable[[argparse.Namespace], str] = getattr(
-        import_module(f".{module}", __package__), name
-    )
-    return command(args)
+    return ecb_command(args)
+
+
+def _init(args: argparse.Namespace) -> str:
+    from .starter import init_command  # noqa: PLC0415 - the starter files, when asked
+
+    return init_command(args)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
@@ -230,9 +232,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], str]] = {
     "book": _book,
     "calendar": _calendar,
     "late": _late,
-    "ecb": lambda args: _lazy("rates", "ecb_command", args),
+    "ecb": _ecb,
     "schema": _schema,
-    "init": lambda args: _lazy("starter", "init_command", args),
+    "init": _init,
 }
 
 

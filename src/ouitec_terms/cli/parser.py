@@ -6,56 +6,37 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from ouitec_terms import __version__
-from ouitec_terms.presentation.languages import LANGUAGES
 
 from . import arguments as types
-from .examples import epilog
+from .options import (
+    add_subcommand,
+    format_option,
+    invoice_options,
+    language_option,
+    output_option,
+    rates_options,
+    tariff_option,
+)
 
-__all__ = ["OUTPUTS", "SUBCOMMANDS", "invoice_options", "parser", "tariff_option"]
+__all__ = ["OUTPUTS", "SUBCOMMANDS", "parser"]
 
 OUTPUTS = ("quote", "statement", "comparison", "late", "calendar")
 """What ``schema --of`` names: the outputs whose JSON it describes."""
 
 
 _MONTH = "the month, e.g. 2025-06 (required)"
-_ISSUED = "the invoice's date, e.g. 2025-03-17 (required)"
 
 
 def _common(sub: argparse.ArgumentParser, formats: tuple[str, ...] = ()) -> None:
-    sub.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=LANGUAGES[0],
-        help="language of the document (default: fr); JSON does not change with it",
-    )
+    language_option(sub)
     if formats:
-        sub.add_argument(
-            "--format", choices=formats, default=formats[0], help=f"(default: {formats[0]})"
-        )
-
-
-def _output(sub: argparse.ArgumentParser, what: str = "write the document there") -> None:
-    sub.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help=f"{what}, - for standard output (default: on screen)",
-    )
-
-
-def tariff_option(sub: argparse.ArgumentParser) -> None:
-    """``--tariff FILE``."""
-    sub.add_argument(
-        "--tariff",
-        metavar="FILE",
-        help="a tariff TOML file, - for stdin (default: the tariff of the terms of 2024-06-02)",
-    )
+        format_option(sub, formats)
 
 
 def _quote_options(sub: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     tariff_option(sub)
     _common(sub, formats)
-    _output(sub)
+    output_option(sub)
     sub.add_argument(
         "--included-hours",
         type=types.included_hours,
@@ -86,7 +67,7 @@ def _calendar(sub: argparse.ArgumentParser) -> None:
     )
     tariff_option(sub)
     _common(sub, ("text", "json"))
-    _output(sub)
+    output_option(sub)
 
 
 def _compare(sub: argparse.ArgumentParser) -> None:
@@ -103,7 +84,7 @@ def _statement(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--month", type=types.month, required=True, metavar="YYYY-MM", help=_MONTH)
     tariff_option(sub)
     _common(sub, ("table", "text", "json", "csv"))
-    _output(sub)
+    output_option(sub)
 
 
 def _import(sub: argparse.ArgumentParser) -> None:
@@ -140,7 +121,7 @@ def _import(sub: argparse.ArgumentParser) -> None:
     )
     tariff_option(sub)
     _common(sub, ("text", "json", "csv"))
-    _output(sub)
+    output_option(sub)
 
 
 def _book(sub: argparse.ArgumentParser) -> None:
@@ -167,22 +148,9 @@ def _late(sub: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the day it was paid, or the day to compute to (required)",
     )
-    sub.add_argument(
-        "--ecb-rate",
-        type=types.rate_assignment,
-        action="append",
-        default=[],
-        metavar="YYYY-HN=R",
-        help="add the ECB rate (percent) of a half-year the table lacks, e.g. 2026-H2=2.15; "
-        "repeatable (default: the table and `ecb set`)",
-    )
-    sub.add_argument(
-        "--ecb-rates",
-        metavar="FILE",
-        help='add half-years from a TOML file of lines "2026-H2" = "2.15" (default: none)',
-    )
+    rates_options(sub)
     _common(sub, ("text", "json"))
-    _output(sub)
+    output_option(sub)
 
 
 def _ecb(sub: argparse.ArgumentParser) -> None:
@@ -191,13 +159,7 @@ def _ecb(sub: argparse.ArgumentParser) -> None:
         ("set", "add a half-year's rate for every later command"),
         ("list", "every half-year known, built in or added"),
     ):
-        command = commands.add_parser(
-            name,
-            help=summary,
-            description=summary[0].upper() + summary[1:] + ".",
-            epilog=epilog(f"ecb {name}", documents=True),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        command = add_subcommand(commands, name, summary, examples=f"ecb {name}", documents=True)
         if name == "set":
             command.add_argument("half", metavar="YYYY-HN", help="the half-year, e.g. 2026-H2")
             command.add_argument(
@@ -220,38 +182,7 @@ def _schema(sub: argparse.ArgumentParser) -> None:
         help="the schema of the JSON a command writes with --format json, e.g. --of quote "
         "(default: the schema of a quote document)",
     )
-    _output(sub)
-
-
-def invoice_options(sub: argparse.ArgumentParser) -> None:
-    """The options an invoice takes, with ``invoice`` and with ``book invoice``: the seller,
-    the dates, the month of a statement document, the client's references."""
-    sub.add_argument(
-        "--seller", required=True, metavar="SELLER.toml", help="the [seller] file (required)"
-    )
-    sub.add_argument("--issued", type=types.day, required=True, metavar="YYYY-MM-DD", help=_ISSUED)
-    sub.add_argument(
-        "--received", type=types.day, metavar="YYYY-MM-DD", help="reception (default: --issued)"
-    )
-    sub.add_argument(
-        "--month",
-        type=types.month,
-        metavar="YYYY-MM",
-        help="invoice a statement document's month (default: the document is a quote's)",
-    )
-    sub.add_argument(
-        "--po",
-        type=types.reference,
-        metavar="REF",
-        help="the client's purchase order, BT-13 (default: none)",
-    )
-    sub.add_argument(
-        "--buyer-reference",
-        type=types.reference,
-        metavar="REF",
-        help="the reference the client asks invoices to carry, e.g. a service code, BT-10 "
-        "(default: none)",
-    )
+    output_option(sub)
 
 
 def _invoice(sub: argparse.ArgumentParser) -> None:
@@ -293,7 +224,7 @@ def _invoice(sub: argparse.ArgumentParser) -> None:
     )
     tariff_option(sub)
     _common(sub, ("text", "html", "json", "xml", "pdf"))
-    _output(sub, "write there (needed for pdf)")
+    output_option(sub, "write there (needed for pdf)")
     sub.add_argument(
         "--force",
         action="store_true",
@@ -347,13 +278,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (summary, options) in SUBCOMMANDS.items():
-        sub = commands.add_parser(
-            name,
-            help=summary,
-            description=summary[0].upper() + summary[1:] + ".",
-            epilog=epilog(name, documents=name in _DOCUMENTS),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        sub = add_subcommand(commands, name, summary, examples=name, documents=name in _DOCUMENTS)
         if argv is None or name == named:
             options(sub)
     return main
