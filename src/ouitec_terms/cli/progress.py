@@ -52,7 +52,11 @@ class Progress:
         self.phase(key, count=self._m.number(Decimal(count), 0))
 
     def counting(self, key: str, items: Iterable[T]) -> Iterator[T]:
-        """``items`` unchanged, counted as they pass (message ``key`` with ``{count}``)."""
+        """``items`` unchanged, counted as they pass (message ``key`` with ``{count}``); piped,
+        they pass untouched (no clock read per item)."""
+        if not self._shown:
+            yield from items
+            return
         for count, item in enumerate(items, start=1):
             now = time.monotonic()
             if self._shown and now - self._last >= _EVERY:

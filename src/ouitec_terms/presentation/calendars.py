@@ -38,10 +38,8 @@ def calendar_text(tariff: Tariff, days: HolidayCalendar, year: int, lang: Lang =
         )
         # the package's English is American; the documents' English is British (dates too)
         british = {"Labor Day": m.text("calendar.labour_day")}
-        names = {
-            day: british.get(local.get(day, name), local.get(day, name))
-            for day, name in names.items()
-        }
+        english = {day: local.get(day, name) for day, name in names.items()}
+        names = {day: british.get(name, name) for day, name in english.items()}
     open_days = ", ".join(m.text(f"weekday.{d}") for d in year_days.business_weekdays)
     window = f"{year_days.business_start:%H:%M}–{year_days.business_end:%H:%M} {year_days.timezone}"
     out = [
