@@ -45,28 +45,41 @@ def _stylesheet(name: str) -> PyXsltExecutable:
     return compiler.compile_stylesheet(stylesheet_file=str(SCHEMATRONS[name]))
 
 
-def xsd_errors(xml: bytes) -> list[str]:
-    """The XSD errors of ``xml`` (empty when valid)."""
-    schema = _schema()
+def schema_errors(schema: etree.XMLSchema, xml: bytes) -> list[str]:
+    """The errors of ``schema`` on ``xml`` as "line N: message" (empty when valid)."""
     if schema.validate(etree.fromstring(xml)):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
 
 
+def failed_assertions(stylesheet: PyXsltExecutable, xml: bytes) -> list[tuple[str, str, str]]:
+    """Each assertion a compiled Schematron fails on ``xml``: its id, its flag (lower case,
+    "fatal" when it has none) and its text on one line, from the SVRL report."""
+    document = saxon().parse_xml(xml_text=xml.decode("utf-8"))
+    report = etree.fromstring(stylesheet.transform_to_string(xdm_node=document).encode("utf-8"))
+    return [
+        (
+            str(failed.get("id")),
+            (failed.get("flag") or "fatal").lower(),
+            " ".join("".join(failed.itertext()).split()),
+        )
+        for failed in report.iterfind(".//svrl:failed-assert", SVRL)
+    ]
+
+
+def xsd_errors(xml: bytes) -> list[str]:
+    """The XSD errors of ``xml`` (empty when valid)."""
+    return schema_errors(_schema(), xml)
+
+
 def schematron_failures(xml: bytes, name: str, *, warnings: bool = False) -> list[str]:
     """The failed assertions of the Schematron ``name`` ("EN16931" or "BR-FR") on ``xml``,
     fatal ones only unless ``warnings``; each as "rule id: message"."""
-    document = saxon().parse_xml(xml_text=xml.decode("utf-8"))
-    report = _stylesheet(name).transform_to_string(xdm_node=document)
-    tree = etree.fromstring(report.encode("utf-8"))
-    failures = []
-    for failed in tree.iterfind(".//svrl:failed-assert", SVRL):
-        flag = (failed.get("flag") or "fatal").lower()
-        if flag == "warning" and not warnings:
-            continue
-        text = " ".join("".join(failed.itertext()).split())
-        failures.append(f"{failed.get('id')} [{flag}]: {text[:300]}")
-    return failures
+    return [
+        f"{rule} [{flag}]: {text[:300]}"
+        for rule, flag, text in failed_assertions(_stylesheet(name), xml)
+        if warnings or flag != "warning"
+    ]
 
 
 def code_list(number: int) -> frozenset[str]:

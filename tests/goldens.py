@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
+
+from ouitec_terms.book import Book
+from ouitec_terms.boundary.parties import Seller
 
 ROOT = Path(__file__).parent.parent
 
@@ -28,3 +32,19 @@ def script(name: str) -> ModuleType:
 def golden_script() -> ModuleType:
     """scripts/golden.py as a module."""
     return script("golden")
+
+
+def book_with_the_example_invoice(path: Path) -> tuple[Book, str]:
+    """A new book at ``path`` holding the invoice of docs/examples/invoice-client.toml, issued
+    on 2025-03-17 without its PDF, and that invoice's number."""
+    golden = golden_script()
+    document = golden.load_document(golden.EXAMPLES / "invoice-client.toml")
+    book = Book.init(path)
+    issued = book.issue_invoice(
+        golden.quote(document.intervention, document.client),
+        client=document.client,
+        seller=Seller.from_toml(golden.EXAMPLES / "seller.example.toml"),
+        issued=date(2025, 3, 17),
+        pdf=False,
+    )
+    return book, issued.invoice.number

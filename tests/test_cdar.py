@@ -12,9 +12,8 @@ import pytest
 from lxml import etree
 
 from cdar_checks import cdar_xsd_errors, cdv_failures
-from goldens import golden_script
+from goldens import book_with_the_example_invoice, golden_script
 from ouitec_terms import make_invoice
-from ouitec_terms.book import Book
 from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.cli import main
 from ouitec_terms.einvoice import payment_status_xml
@@ -107,14 +106,7 @@ def test_book_status_writes_the_message_of_a_recorded_payment(
 ) -> None:
     """``book status NUMBER --payment ID`` writes the message of the payment ``book pay``
     recorded; it passes the rules."""
-    book = Book.init(tmp_path / "b.sqlite")
-    examples = golden.EXAMPLES
-    document = golden.load_document(examples / "invoice-client.toml")
-    number = book.issue_invoice(
-        golden.quote(document.intervention, document.client), client=document.client,
-        seller=Seller.from_toml(examples / "seller.example.toml"), issued=date(2025, 3, 17),
-        pdf=False,
-    ).invoice.number  # fmt: skip
+    book, number = book_with_the_example_invoice(tmp_path / "b.sqlite")
     payment = book.record_payment(number, amount=Decimal(300), on=date(2025, 4, 10))
     out = tmp_path / "status.xml"
     args = ["book", "status", number, "--payment", str(payment.id), "--on", "2025-04-11"]

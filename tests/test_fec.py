@@ -15,10 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import fec_checks
-from goldens import golden_script
-from ouitec_terms.book import Book
+from goldens import book_with_the_example_invoice, golden_script
 from ouitec_terms.boundary.accounts import account_plan, load_account_plan_text
-from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.cli import main
 from ouitec_terms.errors import BookError
 from ouitec_terms.presentation.fec import fec_text, read_fec
@@ -85,14 +83,7 @@ def test_the_checker_catches_a_broken_fec(case: str) -> None:
 def test_the_file_is_named_after_the_siren_and_the_closing_date(tmp_path: Path) -> None:
     """``book fec`` writes ``<SIREN>FEC<AAAAMMJJ>.txt`` in ISO-8859-15, which passes the rules,
     and prints a line per journal."""
-    book = Book.init(tmp_path / "b.sqlite")
-    examples = golden.EXAMPLES
-    document = golden.load_document(examples / "invoice-client.toml")
-    number = book.issue_invoice(
-        golden.quote(document.intervention, document.client), client=document.client,
-        seller=Seller.from_toml(examples / "seller.example.toml"), issued=date(2025, 3, 17),
-        pdf=False,
-    ).invoice.number  # fmt: skip
+    book, number = book_with_the_example_invoice(tmp_path / "b.sqlite")
     book.record_payment(number, amount=D("691.44"), on=date(2025, 4, 1))
     out = tmp_path / "fec"
     assert (
