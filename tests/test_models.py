@@ -150,6 +150,21 @@ def test_contract_end_clamps_to_month_end(start: date, months: int, end: date) -
     assert add_months(start, months) == end
 
 
+def test_contract_end_is_the_same_day_months_later_or_the_month_end() -> None:
+    """rules §2: ``start`` plus ``months`` calendar months is that day of the end month, or the
+    end month's last day when it has no such day. Checked for every start day of 2023 and 2024
+    (a leap year) and every term up to 4 years, against the last day found here as the day
+    before the next month's first (independently of the library's shortcut for days 1 to 28)."""
+    start = date(2023, 1, 1)
+    while start.year < 2025:
+        for months in range(1, 49):
+            year, month = divmod(start.month - 1 + months, 12)
+            year, month = start.year + year, month + 1
+            last_day = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+            assert add_months(start, months) == date(year, month, min(start.day, last_day))
+        start += timedelta(days=1)
+
+
 def test_amount_strings_keep_their_digits() -> None:
     """Decimals from strings are exact: '0.1' is one tenth, not 0.1000000000000000055…"""
     assert to_decimal("0.1") * 3 == Decimal("0.3")

@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ouitec_terms import (
     Client,
@@ -17,6 +19,7 @@ from ouitec_terms import (
     vat_rule,
 )
 from ouitec_terms.presentation.pieces import mention_text
+from ouitec_terms.rules.vat import VAT_RULES
 from strategies import PARIS
 
 
@@ -57,6 +60,15 @@ def test_each_regime_has_its_rate_and_mention(
 def test_french_rate_changed_on_1_january_2014(day: date, rate: str) -> None:
     """rules §8: 19.6 % from 2000-04-01 to 2013-12-31, 20 % since 2014-01-01 (status date)."""
     assert vat_rule(VatRegime.FRANCE, day).rate == Decimal(rate)
+
+
+@pytest.mark.parametrize("regime", list(VatRegime))
+@given(day=st.dates(min_value=date(2000, 4, 1), max_value=date(2100, 12, 31)))
+def test_one_vat_rule_is_in_force_per_regime_and_day(regime: VatRegime, day: date) -> None:
+    """rules §8: a regime's rules follow each other without gap or overlap, so the rule found
+    is the only one in force, whatever order the rules are tried in."""
+    in_force = [rule for rule in VAT_RULES if rule.applies(regime, day)]
+    assert in_force == [vat_rule(regime, day)]
 
 
 def test_quote_on_31_december_2013_uses_19_6() -> None:

@@ -215,7 +215,8 @@ INPUT_PLACES = 6
 
 def round_cents(amount: Decimal) -> Decimal:
     """Round an amount half-up to the cent (the terms' money convention, ``ROUND_HALF_UP``)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=LIBRARY_CONTEXT)
+    # positional arguments: given by keyword they double the cost of the call
+    return amount.quantize(CENT, ROUND_HALF_UP, LIBRARY_CONTEXT)
 
 
 def whole_cents(amount: Decimal, *, name: str) -> Decimal:

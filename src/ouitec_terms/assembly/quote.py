@@ -152,7 +152,10 @@ def _pieces(
     spans: Sequence[WorkPeriod | TravelLeg], windows: BusinessWindows
 ) -> list[LabelledPieces]:
     """Each period or leg, in chronological order, cut into business / off-hours pieces."""
-    ordered = sorted(spans, key=lambda s: utc(s.start)) if len(spans) > 1 else spans
+    if len(spans) == 1:  # the common case: one period, nothing to order
+        (span,) = spans
+        return [(span.label, pieces(span.start, span.end, windows))]
+    ordered = sorted(spans, key=lambda s: utc(s.start))
     return [(s.label, pieces(s.start, s.end, windows)) for s in ordered]
 
 

@@ -107,7 +107,12 @@ class Channel(StrEnum):
     @property
     def is_written(self) -> bool:
         """Portal and email requests are written already; phone and chat need confirmation."""
-        return self in (Channel.PORTAL, Channel.EMAIL)
+        return self in _WRITTEN_CHANNELS
+
+
+_WRITTEN_CHANNELS = (Channel.PORTAL, Channel.EMAIL)
+"""The channels that are writing already (Art. 5: "par écrit via l'interface de support ... ou
+par e-mail")."""
 
 
 class Contract(_Frozen):

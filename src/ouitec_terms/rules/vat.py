@@ -145,8 +145,16 @@ VAT_RULES: tuple[VatRule, ...] = (
 
 
 _BY_REGIME: dict[VatRegime, tuple[VatRule, ...]] = {
-    regime: tuple(rule for rule in VAT_RULES if rule.regime is regime) for regime in VatRegime
+    regime: tuple(
+        sorted(
+            (rule for rule in VAT_RULES if rule.regime is regime),
+            key=lambda rule: rule.valid_from,
+            reverse=True,
+        )
+    )
+    for regime in VatRegime
 }
+"""Each regime's rules, the newest first: most dates priced fall under the rule in force."""
 
 
 def vat_rule(regime: VatRegime, on: date) -> VatRule:
