@@ -30,12 +30,11 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors
     from .assembly.invoice import (
         DocumentType,
         Invoice,
-        check_invoice_series,
         make_credit_note,
         make_invoice,
         make_partial_credit_note,
-        next_invoice_number,
     )
+    from .assembly.numbering import check_invoice_series, next_invoice_number
     from .assembly.quote import Quote, quote
     from .assembly.statement import (
         Statement,
@@ -133,12 +132,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".assembly.invoice": (
         "DocumentType",
         "Invoice",
-        "check_invoice_series",
         "make_credit_note",
         "make_invoice",
         "make_partial_credit_note",
-        "next_invoice_number",
     ),
+    ".assembly.numbering": ("check_invoice_series", "next_invoice_number"),
     ".assembly.imports": (
         "ClientMonth",
         "ImportSummary",

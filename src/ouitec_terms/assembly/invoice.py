@@ -17,16 +17,12 @@ number and date (EN 16931 BT-25, BT-26).
 ...                        client=request.client, number="F-2025-0001", issued=date(2025, 3, 17))
 >>> invoice.due, invoice.total_ttc
 (datetime.date(2025, 4, 16), Decimal('691.44'))
->>> next_invoice_number("F-2025-0001")
-'F-2025-0002'
 
 ```
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -45,24 +41,19 @@ from ouitec_terms.rules.payment import due_date
 from ouitec_terms.rules.pricing import LineKind, QuoteLine, Unit
 from ouitec_terms.rules.vat import VatLine, tax
 
+from .numbering import check_invoice_number
 from .quote import Quote
 from .statement import Statement
 
 __all__ = [
     "MAX_INVOICE_LINES",
-    "NUMBER_PATTERN",
     "DocumentType",
     "Invoice",
-    "check_invoice_series",
     "make_credit_note",
     "make_invoice",
     "make_partial_credit_note",
-    "next_invoice_number",
 ]
 
-NUMBER_PATTERN = re.compile(r"(?=[^0-9]*[0-9])[A-Za-z0-9+_/-]{1,35}\Z")
-"""An invoice number (BT-1, BR-FR-01/02): 1 to 35 letters, digits and ``-+_/``, no space, with at
-least one digit (the number of a continuous series, CGI annexe II art. 242 nonies A; D68)."""
 MAX_INVOICE_LINES = 2000
 """The most lines one invoice holds (a bound on the work of a PDF, stated in the guide)."""
 
@@ -141,16 +132,6 @@ class Invoice:
 
     def __str__(self) -> str:
         return self.explain()
-
-
-def _check_number(number: str, name: str = "number") -> str:
-    if not NUMBER_PATTERN.match(number):
-        raise InvoiceError(
-            f"{name} {number[:40]!r} is not an invoice number: 1 to 35 letters, digits and "
-            "-+_/ with no space and at least one digit (BR-FR-01, BR-FR-02; CGI annexe II art. "
-            "242 nonies A), e.g. F-2025-0042"
-        )
-    return number
 
 
 def _check_reference(value: str | None, name: str) -> str | None:
@@ -239,7 +220,7 @@ def make_invoice(
 
         ```
     """
-    _check_number(number)
+    check_invoice_number(number)
     if client.name != source.client_name:
         raise InvoiceError(
             f"client {client.name!r} is not the client of the source ({source.client_name!r})"
@@ -324,7 +305,7 @@ def make_credit_note(
     of the invoice as it was issued, when ``invoice`` was rebuilt from its document rather than
     kept: a credit note never credits more than it (D70).
     """
-    _check_number(number)
+    check_invoice_number(number)
     if invoice.type_code is not DocumentType.INVOICE:
         raise InvoiceError(f"{invoice.number} is a credit note; credit the invoice itself")
     if number == invoice.number:
@@ -414,54 +395,3 @@ def make_partial_credit_note(
         whole, quotes=tuple(quotes), vat=vat_lines, total_ht=total_ht, total_vat=total_vat,
         total_ttc=total_ht + total_vat,
     )  # fmt: skip
-
-
-_COUNTER = re.compile(r"(.*?)([0-9]+)\Z")
-
-
-def next_invoice_number(previous: str) -> str:
-    """The number after ``previous`` in its series: its last digits plus one, same width.
-
-    ```pycon
-    >>> next_invoice_number("F-2025-0099"), next_invoice_number("2025/9")
-    ('F-2025-0100', '2025/10')
-
-    ```
-    """
-    _check_number(previous, "previous")
-    found = _COUNTER.match(previous)
-    if found is None:
-        raise InvoiceError(
-            f"previous {previous!r} does not end in digits; number invoices like F-2025-0001"
-        )
-    prefix, digits = found.groups()
-    return _check_number(f"{prefix}{int(digits) + 1:0{len(digits)}d}", "next number")
-
-
-def check_invoice_series(invoices: Iterable[Invoice]) -> None:
-    """Check a series of invoices in the order they were issued: unique numbers, dates that
-    never go back, and no gap between consecutive numbers of one prefix (CGI annexe II art. 242
-    nonies A: "une numérotation unique basée sur une séquence chronologique et continue").
-    Storing the series is the caller's job."""
-    seen: set[str] = set()
-    last: dict[str, tuple[int, str]] = {}
-    previous_date: date | None = None
-    for invoice in invoices:
-        if invoice.number in seen:
-            raise InvoiceError(f"number {invoice.number} is used twice")
-        seen.add(invoice.number)
-        if previous_date is not None and invoice.issued < previous_date:
-            raise InvoiceError(
-                f"{invoice.number} is issued on {invoice.issued}, before the invoice issued "
-                f"before it ({previous_date}): the series must be chronological"
-            )
-        previous_date = invoice.issued
-        found = _COUNTER.match(invoice.number)
-        if found is None:
-            raise InvoiceError(f"number {invoice.number} does not end in digits")
-        prefix, digits = found.group(1), int(found.group(2))
-        if prefix in last and digits != last[prefix][0] + 1:
-            raise InvoiceError(
-                f"{invoice.number} follows {last[prefix][1]}: the series has a gap or goes back"
-            )
-        last[prefix] = (digits, invoice.number)

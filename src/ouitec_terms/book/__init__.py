@@ -5,7 +5,8 @@ stores)."""
 
 from __future__ import annotations
 
-from .book import DEFAULT_CREDIT_SERIES, DEFAULT_SERIES, Book, Issued, Ledger
+from .book import DEFAULT_CREDIT_SERIES, DEFAULT_SERIES, Book, Issued
+from .records import Ledger
 from .store import Record, Store
 
 __all__ = ["DEFAULT_CREDIT_SERIES", "DEFAULT_SERIES", "Book", "Issued", "Ledger", "Record", "Store"]

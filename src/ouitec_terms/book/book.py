@@ -4,7 +4,8 @@
 its [`Store`][ouitec_terms.book.store.Store]; everything computed from them (balances, interest,
 VAT due, the Art. 10 cap) is a pure function of [`ouitec_terms.rules.ledger`]
 [ouitec_terms.rules.ledger] over the plain values
-[`Book.ledger`][ouitec_terms.book.book.Book.ledger] returns, usable without the book.
+[`Book.ledger`][ouitec_terms.book.book.Book.ledger] returns (read from the records by
+[`ouitec_terms.book.records`][ouitec_terms.book.records]), usable without the book.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from ouitec_terms.assembly.invoice import (
-    NUMBER_PATTERN,
     DocumentType,
     Invoice,
     make_invoice,
     make_partial_credit_note,
 )
+from ouitec_terms.assembly.numbering import NUMBER_PATTERN
 from ouitec_terms.assembly.quote import Quote
 from ouitec_terms.assembly.statement import Statement
 from ouitec_terms.boundary.ecb import HalfYear
@@ -35,7 +36,6 @@ from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.errors import BookError
 from ouitec_terms.money import in_library_context, to_decimal, whole_cents
 from ouitec_terms.rules.ledger import (
-    BookDocument,
     BookPayment,
     BookPenalty,
     balance,
@@ -44,9 +44,10 @@ from ouitec_terms.rules.ledger import (
 )
 from ouitec_terms.rules.payment import ECB_RATES
 
-from .store import SCHEMA_VERSION, Record, Store, Transaction
+from .records import Ledger, ledger_of, payment_of, penalty_of
+from .store import SCHEMA_VERSION, Store, Transaction
 
-__all__ = ["DEFAULT_CREDIT_SERIES", "DEFAULT_SERIES", "Book", "Issued", "Ledger"]
+__all__ = ["DEFAULT_CREDIT_SERIES", "DEFAULT_SERIES", "Book", "Issued"]
 
 DEFAULT_SERIES = "F-{year}-{n:04d}"
 """The invoices' numbers: F-2025-0001, F-2025-0002… (one counter a year)."""
@@ -84,67 +85,6 @@ class Issued:
     """Its Factur-X PDF, when asked for."""
     seq: int
     """Its record in the book."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Ledger:
-    """What the book holds, as plain values for the rules: documents and payments."""
-
-    documents: tuple[BookDocument, ...]
-    """Invoices and credit notes, in the order they were issued."""
-    payments: tuple[BookPayment, ...]
-    """Payments and refunds, in the order they were recorded."""
-    penalties: tuple[BookPenalty, ...]
-    """Late-payment interest and indemnities billed, in the order they were recorded."""
-    vat_on_debits: bool
-    """Whether the seller opted for VAT on debits (else on receipts, CGI 269-2-c)."""
-
-    def document(self, number: str) -> BookDocument:
-        """The invoice or credit note ``number``."""
-        for found in self.documents:
-            if found.number == number:
-                return found
-        raise BookError(f"no invoice or credit note {number!r} in the book; check the number")
-
-    def credit_notes(self, number: str) -> tuple[BookDocument, ...]:
-        """The credit notes of invoice ``number``."""
-        return tuple(d for d in self.documents if d.corrects == number)
-
-
-def _document(record: Record) -> BookDocument:
-    invoice = from_json(Invoice, record.body)
-    return BookDocument(
-        number=invoice.number, issued=invoice.issued, due=invoice.due, client=record.client,
-        total_ttc=invoice.total_ttc, vat=invoice.vat, corrects=invoice.preceding_number,
-        siren=record.siren, entered=record.entered,
-    )  # fmt: skip
-
-
-def _payment(record: Record) -> BookPayment:
-    data = json.loads(record.body)
-    assert record.invoice is not None
-    return BookPayment(
-        id=record.seq, invoice=record.invoice, on=record.day, amount=Decimal(record.amount),
-        method=data["method"], reference=data["reference"], entered=record.entered,
-    )  # fmt: skip
-
-
-def _penalty(record: Record) -> BookPenalty:
-    data = json.loads(record.body)
-    assert record.invoice is not None
-    return BookPenalty(
-        id=record.seq, invoice=record.invoice, on=record.day, interest=Decimal(data["interest"]),
-        indemnity=Decimal(data["indemnity"]), entered=record.entered,
-    )  # fmt: skip
-
-
-def _ledger(records: tuple[Record, ...], settings: dict[str, str]) -> Ledger:
-    return Ledger(
-        documents=tuple(_document(r) for r in records if r.kind in ("invoice", "credit_note")),
-        payments=tuple(_payment(r) for r in records if r.kind == "payment"),
-        penalties=tuple(_penalty(r) for r in records if r.kind == "penalty"),
-        vat_on_debits=settings.get("vat_on_debits") == "true",
-    )
 
 
 class Book:
@@ -232,7 +172,7 @@ class Book:
 
     def ledger(self) -> Ledger:
         """Every document and payment, as plain values."""
-        return _ledger(self.store.records(), self._settings)
+        return ledger_of(self.store.records(), self._settings)
 
     def _numbered(self, txn: Transaction, series: str, issued: date) -> tuple[str, int]:
         last = txn.last_day(series)
@@ -325,7 +265,7 @@ class Book:
             target = next((r for r in records if r.number == number), None)
             if target is None or target.kind != "invoice":
                 raise BookError(f"no invoice {number!r} in the book; check the number")
-            ledger = _ledger(records, self._settings)
+            ledger = ledger_of(records, self._settings)
             invoice = from_json(Invoice, target.body)
             left = check_credit_note(ledger.document(number), ledger.credit_notes(number), amount)
             wanted = left if amount is None else amount
@@ -388,7 +328,7 @@ class Book:
             raise BookError(f"--amount: {error}") from None
 
         def build(txn: Transaction) -> dict[str, Any]:
-            ledger = _ledger(txn.records(), self._settings)
+            ledger = ledger_of(txn.records(), self._settings)
             invoice = ledger.document(number)
             if invoice.is_credit_note:
                 raise BookError(f"{number} is a credit note; record the payment of an invoice")
@@ -404,7 +344,7 @@ class Book:
             }  # fmt: skip
 
         record = self.store.append(build)
-        return _payment(record)
+        return payment_of(record)
 
     @in_library_context
     def bill_penalties(
@@ -414,7 +354,7 @@ class Book:
         40 € indemnity, less what was billed before, in one transaction (D95)."""
 
         def build(txn: Transaction) -> dict[str, Any]:
-            ledger = _ledger(txn.records(), self._settings)
+            ledger = ledger_of(txn.records(), self._settings)
             invoice = ledger.document(number)
             if invoice.is_credit_note:
                 raise BookError(f"{number} is a credit note; bill the penalties of an invoice")
@@ -437,7 +377,7 @@ class Book:
                 ),
             }  # fmt: skip
 
-        return _penalty(self.store.append(build))
+        return penalty_of(self.store.append(build))
 
     def invoice(self, number: str) -> Issued:
         """The stored invoice or credit note ``number``: its value, XML and PDF as issued."""
