@@ -72,6 +72,20 @@ def test_vat_is_total_ht_times_rate_rounded_half_up(
     assert result.total_vat == vat.amount == expected
 
 
+@given(any_interventions(), any_clients(), tariffs, included_hours)
+def test_every_amount_of_a_quote_is_written_to_the_cent(
+    intervention: Intervention, client: Client, tariff: Tariff, hours: Decimal
+) -> None:
+    """Amounts are euros and cents (rules §8; EN 16931 BR-DEC: two decimals at most): each line,
+    the totals and the VAT line are written with exactly two decimals, so a quote's VAT line is
+    found by its total in whole cents (the memo that quotes share, D99) and reads the same."""
+    result = quote(intervention, client, tariff=tariff, included_hours_available=hours)
+    (vat,) = result.vat
+    amounts = [line.amount_ht for line in result.lines]
+    amounts += [result.total_ht, result.total_vat, result.total_ttc, vat.base, vat.amount]
+    assert all(amount.as_tuple().exponent == -2 for amount in amounts), amounts
+
+
 @given(interventions(), clients)
 def test_ttc_is_ht_plus_vat(intervention: Intervention, client: Client) -> None:
     """rules §8: TTC = HT + VAT, with no rounding of its own."""

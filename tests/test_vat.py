@@ -71,6 +71,16 @@ def test_one_vat_rule_is_in_force_per_regime_and_day(regime: VatRegime, day: dat
     assert in_force == [vat_rule(regime, day)]
 
 
+def test_vat_rates_of_equal_value_are_written_alike() -> None:
+    """Quotes share the VAT line of their total, found by the total and the rate (D99): two
+    rules whose rates are equal must write them alike (``0`` and ``0``, never ``0.0``), or a
+    quote could show another rule's spelling of its rate."""
+    spellings: dict[Decimal, set[str]] = {}
+    for rule in VAT_RULES:
+        spellings.setdefault(rule.rate, set()).add(str(rule.rate))
+    assert all(len(written) == 1 for written in spellings.values()), spellings
+
+
 def test_quote_on_31_december_2013_uses_19_6() -> None:
     """The rate in force is taken on the status date: 90 € HT on 2013-12-31 → 17.64 € VAT."""
     result = quote(one_hour_on(date(2013, 12, 31)), Client(name="C"))

@@ -57,7 +57,7 @@ from ouitec_terms.rules.requests import is_due
 from ouitec_terms.rules.rounding import round_pieces
 from ouitec_terms.rules.segments import pieces
 from ouitec_terms.rules.status import is_under_contract, status_date
-from ouitec_terms.rules.vat import VatLine, tax, vat_rule
+from ouitec_terms.rules.vat import VatLine, quote_vat, vat_rule
 from ouitec_terms.rules.windows import BusinessWindows, windows_for
 
 __all__ = ["Quote", "quote"]
@@ -265,7 +265,9 @@ def _price(
         lines.append(travel_distance_line(km, per_km=tariff.per_km))
         lines.sort(key=_chronological)  # travel legs go before, between and after the work
 
-    vat_line = tax([line.amount_ht for line in lines], rule.rate)
+    total_ht = sum([line.amount_ht for line in lines], _NO_CENTS)
+    vat = quote_vat(int(total_ht.scaleb(2)), rule.rate)  # shared by quotes of one total (D99)
+    vat_line = vat[0]
     return Quote(
         reference=intervention.reference,
         client_name=client.name,
@@ -273,7 +275,7 @@ def _price(
         channel=intervention.channel,
         lines=tuple(lines),
         total_ht=vat_line.base,
-        vat=(vat_line,),
+        vat=vat,
         total_vat=vat_line.amount,
         total_ttc=vat_line.base + vat_line.amount,
         under_contract=under_contract,
@@ -293,3 +295,5 @@ def _price(
 
 _NO_HOURS = Decimal(0)
 """No included hours (the common case, without a lookup)."""
+_NO_CENTS = Decimal("0.00")
+"""The sum of no lines, to the cent."""

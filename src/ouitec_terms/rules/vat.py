@@ -23,11 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from ouitec_terms.boundary.amounts import NonNegativeAmount
 from ouitec_terms.boundary.models import VatRegime
 from ouitec_terms.errors import VatError
-from ouitec_terms.money import round_cents
+from ouitec_terms.money import in_library_context, round_cents
 
 from .mentions import MentionCode
 
@@ -37,6 +38,7 @@ __all__ = [
     "VatLine",
     "VatRule",
     "VatTreatment",
+    "quote_vat",
     "tax",
     "vat_rule",
 ]
@@ -189,3 +191,18 @@ def tax(amounts_ht: Iterable[Decimal], rate: Decimal) -> VatLine:
 
 
 _ZERO_CENTS = Decimal("0.00")
+
+
+@lru_cache(maxsize=4096)
+@in_library_context
+def quote_vat(cents: int, rate: Decimal) -> tuple[VatLine]:
+    """The VAT of a quote whose lines add up to ``cents`` hundredths of a euro HT, at ``rate``:
+    the one line [`tax`][ouitec_terms.rules.vat.tax] gives, as the tuple a quote holds.
+
+    A memo, as VAT lines are values: the same few totals recur (a quarter hour's price and its
+    multiples), so quotes share their VAT lines, and a statement of 10 000 quotes keeps a few
+    hundred of them rather than 10 000 for the cyclic GC to walk (D99). The key is exact: whole
+    cents, and the rates of [`VAT_RULES`][ouitec_terms.rules.vat.VAT_RULES], each written one
+    way.
+    """
+    return (tax((Decimal(cents).scaleb(-2),), rate),)
