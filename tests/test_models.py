@@ -154,7 +154,7 @@ def test_contract_end_is_the_same_day_months_later_or_the_month_end() -> None:
     """rules §2: ``start`` plus ``months`` calendar months is that day of the end month, or the
     end month's last day when it has no such day. Checked for every start day of 2023 and 2024
     (a leap year) and every term up to 4 years, against the last day found here as the day
-    before the next month's first (independently of the library's shortcut for days 1 to 28)."""
+    before the next month's first, independently of the library's lookup of month lengths)."""
     start = date(2023, 1, 1)
     while start.year < 2025:
         for months in range(1, 49):

@@ -103,8 +103,6 @@ def add_months(start: date, months: int) -> date:
     """
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
-    if start.day <= 28:  # every month has it: no need to look up the month's length
-        return date(year, month, start.day)
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
