@@ -185,7 +185,10 @@ def quote(
         The itemised quote: lines citing their articles, HT / VAT / TTC totals, mentions.
 
     Raises:
-        QuoteError: The intervention cannot be priced as given (e.g. a day rate on a holiday).
+        IncludedHoursError: ``included_hours_available`` is not a whole number of minutes from
+            0 to [`MAX_INCLUDED_HOURS`][ouitec_terms.money.MAX_INCLUDED_HOURS].
+        VatError: The status date is before 2000-04-01, where the VAT rates this library knows
+            begin.
 
     Example:
         ```pycon

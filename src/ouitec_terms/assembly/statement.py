@@ -170,7 +170,12 @@ def monthly_statement(
         The statement: one quote per due intervention, the pending ones, the totals.
 
     Raises:
-        ArgumentError: The month is not 1 to 12.
+        StatementError: The month is not 1 to 12, the year is outside 1970–2100, or the
+            interventions are more, or add up to more time, than one statement takes.
+        IncludedHoursError: ``included_hours`` is not a whole number of minutes from 0 to
+            [`MAX_INCLUDED_HOURS`][ouitec_terms.money.MAX_INCLUDED_HOURS].
+        VatError: A status date is before 2000-04-01, where the VAT rates this library knows
+            begin.
 
     Example:
         ```pycon

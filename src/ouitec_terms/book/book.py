@@ -215,7 +215,9 @@ class Book:
             The invoice with its number, its XML, its PDF, its record in the book.
 
         Raises:
-            BookError: The date goes back in time; InvoiceError: the invoice does not hold.
+            BookError: The date goes back in time.
+            InvoiceError: The invoice does not hold (as in
+                [`make_invoice`][ouitec_terms.assembly.invoice.make_invoice]).
         """
         made: dict[str, Any] = {}
 
