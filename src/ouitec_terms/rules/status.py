@@ -30,16 +30,18 @@ from ouitec_terms.boundary.models import Client, Contract, Intervention
 from ouitec_terms.boundary.tariff import Tariff
 from ouitec_terms.money import LIBRARY_CONTEXT
 
-__all__ = ["is_under_contract", "qualifying_contracts", "status_date"]
+__all__ = ["is_under_contract", "qualifies", "qualifying_contracts", "status_date"]
+
+
+def qualifies(contract: Contract, day: date, tariff: Tariff) -> bool:
+    """Whether ``contract`` is active on ``day`` with a term of at least 12 months (Art. 3;
+    ``tariff.contract_min_months``), whatever it commits."""
+    return contract.months >= tariff.contract_min_months and contract.is_active_on(day)
 
 
 def qualifying_contracts(client: Client, day: date, tariff: Tariff) -> tuple[Contract, ...]:
     """The contracts that are active on ``day`` with a term of at least 12 months (Art. 3)."""
-    return tuple(
-        c
-        for c in client.contracts
-        if c.is_active_on(day) and c.months >= tariff.contract_min_months
-    )
+    return tuple(c for c in client.contracts if qualifies(c, day, tariff))
 
 
 def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
@@ -53,9 +55,8 @@ def is_under_contract(client: Client, day: date, tariff: Tariff) -> bool:
         return False
     threshold = tariff.contract_min_monthly
     if not tariff.sum_active_contracts:  # D2: one contract must qualify, on its own
-        minimum = tariff.contract_min_months
         for c in client.contracts:  # one pass, no tuple: this runs for every quote
-            if c.monthly_commitment >= threshold and c.months >= minimum and c.is_active_on(day):
+            if c.monthly_commitment >= threshold and qualifies(c, day, tariff):
                 return True
         return False
     qualifying = qualifying_contracts(client, day, tariff)
