@@ -38,7 +38,7 @@ from ouitec_terms.presentation.messages import messages_for
 from ouitec_terms.rules.ledger import balance, balance_sheet
 from ouitec_terms.rules.receipts import liability_cap, receipts_by_event, vat_due
 
-from .files import write_output
+from .files import is_terminal, write_output
 from .rates import command_rates, with_known_rates
 
 __all__ = ["DEFAULT_BOOK", "book_command", "book_path"]
@@ -65,7 +65,7 @@ def _today() -> date:
 
 
 def _progress(done: int, total: int) -> None:
-    if total > 1 and sys.stderr is not None and sys.stderr.isatty():
+    if total > 1 and is_terminal(sys.stderr):
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from ouitec_terms.boundary.echo import shown
 from ouitec_terms.errors import ArgumentError, OutputError
 
-__all__ = ["STDIO", "check_output", "screen_width", "write_output", "write_stdout"]
+__all__ = ["STDIO", "check_output", "is_terminal", "screen_width", "write_output", "write_stdout"]
 
 STDIO = "-"
 """The path that means standard input (for an input) or standard output (for ``-o``)."""
@@ -145,6 +145,16 @@ def write_stdout(data: bytes) -> None:
         raise OutputError(f"cannot write to standard output: {reason}") from None
 
 
+def is_terminal(stream: object) -> bool:
+    """Whether ``stream`` is a terminal: false for a pipe, a file, a closed stream, or an
+    embedding's stream that has no ``isatty`` (or is ``None``)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return callable(isatty) and bool(isatty())
+    except (OSError, ValueError):  # closed
+        return False
+
+
 def screen_width(args: object) -> int | None:
     """The width a table wraps within: the terminal's when standard output is one (``COLUMNS``
     first, as ``shutil`` reads it), ``COLUMNS`` when the user sets it for piped output, and
@@ -154,12 +164,7 @@ def screen_width(args: object) -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    isatty = getattr(sys.stdout, "isatty", None)  # an embedding's stdout may have none
-    try:
-        terminal = callable(isatty) and bool(isatty())
-    except (OSError, ValueError):  # closed
-        terminal = False
-    if terminal:
+    if is_terminal(sys.stdout):
         import shutil  # noqa: PLC0415 - only for a terminal
 
         return shutil.get_terminal_size().columns

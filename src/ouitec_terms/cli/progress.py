@@ -12,6 +12,8 @@ from typing import TypeVar
 
 from ouitec_terms.presentation.messages import messages_for
 
+from .files import is_terminal
+
 __all__ = ["Progress"]
 
 T = TypeVar("T")
@@ -20,20 +22,12 @@ _EVERY = 0.1
 """Seconds between two redraws of a count: fast enough to see it move, cheap for 100 000 rows."""
 
 
-def _terminal() -> bool:
-    isatty = getattr(sys.stderr, "isatty", None)
-    try:
-        return callable(isatty) and bool(isatty())
-    except (OSError, ValueError):
-        return False
-
-
 class Progress:
     """A line of progress for the clerk, in the command's language (``lang``)."""
 
     def __init__(self, lang: str) -> None:
         self._m = messages_for(lang)
-        self._shown = _terminal()
+        self._shown = is_terminal(sys.stderr)
         self._last = 0.0
 
     def _draw(self, text: str) -> None:
