@@ -13,11 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from ouitec_terms.assembly.invoice import make_invoice
-from ouitec_terms.assembly.quote import quote
-from ouitec_terms.assembly.statement import Statement, monthly_statement
+from ouitec_terms.assembly.statement import Statement
 from ouitec_terms.book import Book
 from ouitec_terms.boundary.clients import load_clients
-from ouitec_terms.boundary.documents import load_document, load_statement_document
 from ouitec_terms.boundary.ecb import HalfYear
 from ouitec_terms.boundary.echo import shown
 from ouitec_terms.boundary.jsonio import from_json, to_json
@@ -40,6 +38,7 @@ from ouitec_terms.rules.receipts import liability_cap, receipts_by_event, vat_du
 
 from .files import is_terminal, write_output
 from .rates import command_rates, with_known_rates
+from .sources import priced_document
 
 __all__ = ["DEFAULT_BOOK", "book_command", "book_path"]
 
@@ -94,21 +93,8 @@ def _invoice(book: Book, args: argparse.Namespace, tariff: Tariff) -> str:
             numbers.append(issued.invoice.number)
             _progress(done, len(statements))
         return "\n".join(numbers)
-    if args.month is not None:
-        request = load_statement_document(args.file, timezone=tariff.timezone)
-        year, month = args.month
-        source: object = monthly_statement(
-            request.client, request.interventions, year, month, tariff=tariff,
-            included_hours=request.included_hours,
-        )  # fmt: skip
-        client = request.client
-    else:
-        document = load_document(args.file, timezone=tariff.timezone)
-        source, client = (
-            quote(document.intervention, document.client, tariff=tariff),
-            document.client,
-        )
-    issued = book.issue_invoice(source, client=client, **common, **references)  # type: ignore[arg-type]
+    source, client = priced_document(args, tariff)
+    issued = book.issue_invoice(source, client=client, **common, **references)
     if args.output and issued.pdf is not None:
         write_output(args.output, issued.pdf)
     return issued.invoice.number

@@ -109,23 +109,16 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _statement(args: argparse.Namespace) -> str:
-    from ouitec_terms.assembly.statement import monthly_statement  # noqa: PLC0415 - when asked
-    from ouitec_terms.boundary.documents import load_statement_document  # noqa: PLC0415
-    from ouitec_terms.presentation.statements import (  # noqa: PLC0415
+    from ouitec_terms.presentation.statements import (  # noqa: PLC0415 - when asked
         statement_table,
         statement_text,
     )
 
     from .progress import Progress  # noqa: PLC0415
+    from .sources import month_statement  # noqa: PLC0415
 
-    request = load_statement_document(args.file, timezone=tariff_of(args).timezone)
-    year, month = args.month
     progress = Progress(args.lang)
-    progress.of("progress.pricing", len(request.interventions))
-    result = monthly_statement(
-        request.client, request.interventions, year, month, tariff=tariff_of(args),
-        included_hours=request.included_hours,
-    )  # fmt: skip
+    result, _ = month_statement(args, tariff_of(args), progress)
     progress.done()
     return emit(
         args,

@@ -6,9 +6,6 @@ from __future__ import annotations
 import argparse
 
 from ouitec_terms.assembly.invoice import Invoice, make_credit_note, make_invoice
-from ouitec_terms.assembly.quote import Quote, quote
-from ouitec_terms.assembly.statement import Statement, monthly_statement
-from ouitec_terms.boundary.documents import load_document, load_statement_document
 from ouitec_terms.boundary.jsonio import to_json
 from ouitec_terms.boundary.parties import Seller
 from ouitec_terms.boundary.tariff import Tariff
@@ -19,6 +16,7 @@ from .corrected import read_corrected
 from .files import write_output
 from .progress import Progress
 from .shared import emit
+from .sources import priced_document
 
 __all__ = ["invoice_command"]
 
@@ -48,18 +46,7 @@ def invoice_command(args: argparse.Namespace, tariff: Tariff) -> str:
             "--corrected-total AMOUNT (or --corrected FILE for these three) and --reason TEXT"
         )
     seller = Seller.from_toml(args.seller)
-    if args.month is not None:
-        request = load_statement_document(args.file, timezone=tariff.timezone)
-        client = request.client
-        year, month = args.month
-        source: Quote | Statement = monthly_statement(
-            client, request.interventions, year, month, tariff=tariff,
-            included_hours=request.included_hours,
-        )  # fmt: skip
-    else:
-        document = load_document(args.file, timezone=tariff.timezone)
-        client = document.client
-        source = quote(document.intervention, client, tariff=tariff)
+    source, client = priced_document(args, tariff)
     references = {"purchase_order": args.po, "buyer_reference": args.buyer_reference}
     if number_of is None:
         result = make_invoice(
