@@ -134,3 +134,23 @@ def test_long_work_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path:
     )  # fmt: skip
     assert piped.stderr == b""
     assert piped.stdout == out
+
+
+def test_only_a_terminal_is_a_terminal(tmp_path: Path) -> None:
+    """Tables wrap and progress shows only on a terminal: a pipe, a file, a closed stream, an
+    embedding's stream without ``isatty`` and no stream at all are not one (and never raise),
+    and a pseudo-terminal is."""
+    from ouitec_terms.cli.files import is_terminal  # noqa: PLC0415
+
+    read_end, write_end = os.pipe()
+    with open(write_end, "w") as pipe, open(tmp_path / "out.txt", "w") as file:
+        assert not is_terminal(pipe)
+        assert not is_terminal(file)
+    assert not is_terminal(file)  # closed: isatty raises ValueError
+    os.close(read_end)
+    assert not is_terminal(object())
+    assert not is_terminal(None)
+    primary, secondary = pty.openpty()
+    with open(secondary, "w") as terminal:
+        assert is_terminal(terminal)
+    os.close(primary)
